@@ -18,7 +18,7 @@ internal static class TensorFormatter
         var formatNumber = NumberFormat(t.DType, Shown(values, t.ShapeArray, summarize));
         int width = Shown(values, t.ShapeArray, summarize).Select(v => formatNumber(v).Length).DefaultIfEmpty(0).Max();
         var sb = new StringBuilder("tensor(");
-        Append(sb, values, t.ShapeArray, 0, 0, summarize, v => formatNumber(v).PadLeft(width), indent: 8);
+        Append(sb, values, t.ShapeArray, 0, 0, summarize, v => formatNumber(v).PadLeft(width), indent: 7);
         sb.Append(", shape=").Append(Shapes.Format(t.ShapeArray));
         if (t.DType != DType.Float32) sb.Append(", dtype=").Append(t.DType.TorchName());
         if (t.GradFnName is { } fn) sb.Append(", grad_fn=<").Append(fn).Append("Backward>");
