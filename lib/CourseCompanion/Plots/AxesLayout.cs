@@ -69,7 +69,7 @@ internal sealed class AxesLayout(
         if (axes.Title is { } title) svg.Text(plotX + plotWidth / 2, y0 + 18, title, 13, "middle", extra: " font-weight=\"bold\"");
         if (axes.XLabel is { } xLabel) svg.Text(plotX + plotWidth / 2, y0 + height - 6, xLabel, 12, "middle");
         if (axes.YLabel is { } yLabel) svg.Text(x0 + 14, plotY + plotHeight / 2, yLabel, 12, "middle", -90);
-        DrawLegend(svg, plotX, plotY, plotWidth, plotHeight);
+        DrawLegend(svg, p, plotX, plotY, plotWidth, plotHeight);
         if (colorBar is { } range) DrawColorBar(svg, range, colorBarTicks, plotX + plotWidth + 14, plotY, plotHeight);
     }
 
@@ -98,14 +98,24 @@ internal sealed class AxesLayout(
     private static double Step(double[] positions) =>
         positions.Zip(positions.Skip(1), (a, b) => Math.Abs(b - a)).Where(d => d > 0).DefaultIfEmpty(1).Min();
 
-    private void DrawLegend(SvgWriter svg, double plotX, double plotY, double plotWidth, double plotHeight)
+    private void DrawLegend(SvgWriter svg, Projection p, double plotX, double plotY, double plotWidth, double plotHeight)
     {
         var entries = marks.SelectMany(m => m.Legend).ToList();
         if (entries.Count == 0 || axes.Legend == LegendLocation.None) return;
         const double row = 17;
         var (boxWidth, boxHeight) = (36 + entries.Max(e => e.Label.Length) * CharWidth, 8 + row * entries.Count);
-        var boxX = axes.Legend is LegendLocation.UpperLeft or LegendLocation.LowerLeft ? plotX + 8 : plotX + plotWidth - boxWidth - 8;
-        var boxY = axes.Legend is LegendLocation.UpperLeft or LegendLocation.UpperRight ? plotY + 8 : plotY + plotHeight - boxHeight - 8;
+        (double X, double Y) Corner(LegendLocation location) => (
+            location is LegendLocation.UpperLeft or LegendLocation.LowerLeft ? plotX + 8 : plotX + plotWidth - boxWidth - 8,
+            location is LegendLocation.UpperLeft or LegendLocation.UpperRight ? plotY + 8 : plotY + plotHeight - boxHeight - 8);
+        int Covered(LegendLocation location)
+        {
+            var (x, y) = Corner(location);
+            return marks.SelectMany(m => m.Occupied).Select(d => (X: plotX + p.X(d.X), Y: plotY + p.Y(d.Y)))
+                .Count(q => q.X >= x && q.X <= x + boxWidth && q.Y >= y && q.Y <= y + boxHeight);
+        }
+        var location = axes.Legend != LegendLocation.Best ? axes.Legend
+            : new[] { LegendLocation.UpperRight, LegendLocation.UpperLeft, LegendLocation.LowerRight, LegendLocation.LowerLeft }.MinBy(Covered);
+        var (boxX, boxY) = Corner(location);
         svg.Rect(boxX, boxY, boxWidth, boxHeight, "#fff", " fill-opacity=\"0.85\" stroke=\"#ccc\"");
         for (var i = 0; i < entries.Count; i++)
         {

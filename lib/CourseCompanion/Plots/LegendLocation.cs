@@ -3,6 +3,9 @@ namespace CourseCompanion.Plots;
 /// <summary>Where an axes draws its legend (shown when some series has a label).</summary>
 public enum LegendLocation
 {
+    /// <summary>The inside corner that covers the fewest data points.</summary>
+    Best,
+
     /// <summary>Top right inside the plot area.</summary>
     UpperRight,
 

@@ -11,6 +11,9 @@ internal interface IMark
 
     IEnumerable<LegendEntry> Legend => [];
 
+    /// <summary>Data points the mark covers, for placing the legend where it hides the least.</summary>
+    IEnumerable<(double X, double Y)> Occupied => Extent.X.Zip(Extent.Y);
+
     void Render(SvgWriter svg, Projection projection);
 }
 

@@ -8,6 +8,10 @@ internal sealed class LineMark(double[] x, double[] y, string color, LineStyle s
     public IEnumerable<LegendEntry> Legend =>
         label is null ? [] : [new LegendEntry(label, color, LegendSymbol.Line, style.DashArray())];
 
+    public IEnumerable<(double X, double Y)> Occupied => x.Length == 0 ? [] :
+        Enumerable.Range(0, x.Length - 1).SelectMany(i => Enumerable.Range(0, 8)
+            .Select(k => (x[i] + (x[i + 1] - x[i]) * k / 8.0, y[i] + (y[i + 1] - y[i]) * k / 8.0))).Append((x[^1], y[^1]));
+
     public void Render(SvgWriter svg, Projection p)
     {
         var run = new List<(double, double)>();
