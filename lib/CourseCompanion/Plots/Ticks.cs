@@ -28,7 +28,7 @@ internal static class Ticks
         if (high - low < 1) return Linear(min, max, 4);
         var every = (high - low) / 8 + 1;
         return Enumerable.Range(low, high - low + 1).Where(k => (k - low) % every == 0)
-            .Select(k => new Tick(Math.Pow(10, k), k is >= -4 and <= 5 ? Format(Math.Pow(10, k), Math.Pow(10, k)) : $"1e{k}"))
+            .Select(k => new Tick(Math.Pow(10, k), k is >= -3 and <= 5 ? Format(Math.Pow(10, k), Math.Pow(10, k)) : $"1e{k}"))
             .ToList();
     }
 
@@ -42,8 +42,8 @@ internal static class Ticks
     /// <summary>A tick label with just enough decimals to tell ticks <paramref name="step"/> apart.</summary>
     public static string Format(double value, double step)
     {
-        if (Math.Abs(value) < step * 1e-6) return "0";
-        if (Math.Abs(value) >= 1e6 || Math.Abs(value) < 1e-4) return value.ToString("0.##e0", CultureInfo.InvariantCulture);
+        if (Math.Abs(value) < step * 1e-6) value = 0; // no "-0.0" or rounding noise such as 1e-17
+        if (Math.Abs(value) >= 1e6 || value != 0 && Math.Abs(value) < 1e-4) return value.ToString("0.##e0", CultureInfo.InvariantCulture);
         var decimals = Math.Clamp(-(int)Math.Floor(Math.Log10(step) + 1e-9), 0, 8);
         return value.ToString("F" + decimals, CultureInfo.InvariantCulture);
     }
