@@ -1,3 +1,5 @@
+using CourseCompanion.Tensors;
+
 namespace CourseCompanion.Plots;
 
 /// <summary>
@@ -28,6 +30,19 @@ public readonly struct Grid
         for (var r = 0; r < result.GetLength(0); r++)
             for (var c = 0; c < result.GetLength(1); c++)
                 result[r, c] = convert(source[r, c]);
+        return new Grid(result);
+    }
+
+    /// <summary>A 2-D tensor as plot input, indexed [row, column].</summary>
+    public static implicit operator Grid(Tensor values)
+    {
+        if (values.Dim != 2)
+            throw new ArgumentException($"A plot grid needs a 2-D tensor, got shape [{string.Join(", ", values.Shape)}].");
+        var flat = values.ToArray<double>();
+        int rows = values.Size(0), cols = values.Size(1);
+        var result = new double[rows, cols];
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < cols; c++) result[r, c] = flat[r * cols + c];
         return new Grid(result);
     }
 

@@ -1,3 +1,5 @@
+using CourseCompanion.Tensors;
+
 namespace CourseCompanion.Plots;
 
 /// <summary>
@@ -26,6 +28,10 @@ public sealed class ImageGrid : IPngRenderable
         Columns = Math.Min(columns, this.images.Length);
         Rows = (this.images.Length + Columns - 1) / Columns;
     }
+
+    /// <summary>Lays out a batch of images [N, H, W] or [N, C, H, W] (PyTorch's layout), one per cell.</summary>
+    public ImageGrid(Tensor batch, IReadOnlyList<string>? titles = null, int columns = 8, int scale = 3)
+        : this(Enumerable.Range(0, batch.Size(0)).Select(i => (Picture)batch[i]), titles, columns, scale) { }
 
     /// <summary>Columns of images.</summary>
     public int Columns { get; }

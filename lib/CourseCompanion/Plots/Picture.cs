@@ -1,3 +1,5 @@
+using CourseCompanion.Tensors;
+
 namespace CourseCompanion.Plots;
 
 /// <summary>
@@ -67,6 +69,16 @@ public readonly struct Picture
     {
         var (w, c) = (pixels.GetLength(1), pixels.GetLength(2));
         return Create(pixels.GetLength(0), w, c, i => convert(pixels[i / (w * c), i / c % w, i % c]));
+    }
+
+    /// <summary>An image tensor in PyTorch's layout: [H, W] grey, or [C, H, W] with C = 1, 3 or 4; values in [0, 1] or [0, 255].</summary>
+    public static implicit operator Picture(Tensor image)
+    {
+        var t = image.Dim == 2 ? image.Unsqueeze(0) : image;
+        if (t.Dim != 3)
+            throw new ArgumentException($"An image tensor needs shape [H, W] or [C, H, W], got [{string.Join(", ", image.Shape)}].");
+        var channelsLast = t.Permute(1, 2, 0).ToArray<float>();
+        return FromFlat(channelsLast, t.Size(1), t.Size(2), t.Size(0));
     }
 
 #pragma warning disable CS1591 // the conversions explain themselves

@@ -1,3 +1,5 @@
+using CourseCompanion.Tensors;
+
 namespace CourseCompanion.Plots;
 
 /// <summary>
@@ -24,6 +26,14 @@ public readonly struct Series
 
     /// <summary>0, 1, ..., <paramref name="count"/> − 1: the default x for y-only plots.</summary>
     public static Series Range(int count) => new(Enumerable.Range(0, count).Select(i => (double)i).ToArray());
+
+    /// <summary>A 1-D tensor (or one with a single non-trivial dimension) as plot input.</summary>
+    public static implicit operator Series(Tensor values)
+    {
+        if (values.Shape.Count(s => s != 1) > 1)
+            throw new ArgumentException($"A plot series needs a 1-D tensor, got shape [{string.Join(", ", values.Shape)}]; index or flatten it first.");
+        return new(values.ToArray<double>());
+    }
 
 #pragma warning disable CS1591 // the conversions explain themselves
     public static implicit operator Series(double[] values) => new((double[])values.Clone());
