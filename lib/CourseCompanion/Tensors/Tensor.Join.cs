@@ -25,7 +25,7 @@ public sealed partial class Tensor
             var t = parts[k];
             bool fits = t.Dim == first.Dim && Enumerable.Range(0, t.Dim).All(i => i == d || t.ShapeArray[i] == first.ShapeArray[i]);
             if (!fits)
-                throw new ArgumentException($"Cat: tensor {k} has shape {Shapes.Format(t.ShapeArray)}, which does not match {Shapes.Format(first.ShapeArray)} outside dimension {d}.");
+                throw new ArgumentException($"Cat: tensor {Array.IndexOf(inputs, t)} has shape {Shapes.Format(t.ShapeArray)}, which does not match {Shapes.Format(first.ShapeArray)} outside dimension {d}.");
             shape[d] += t.ShapeArray[d];
             dtype = DTypeInfo.Promote(dtype, t.DType);
         }
