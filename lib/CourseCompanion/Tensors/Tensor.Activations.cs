@@ -94,7 +94,10 @@ public sealed partial class Tensor
     private static void SoftplusKernel<T>(ReadOnlySpan<T> x, Span<T> r, T beta, T threshold) where T : IExponentialFunctions<T>, ILogarithmicFunctions<T>, IFloatingPointIeee754<T>
     {
         TensorPrimitives.Multiply(x, beta, r);
-        for (int i = 0; i < r.Length; i++) r[i] = r[i] > threshold ? x[i] : T.LogP1(T.Exp(r[i])) / beta;
+        TensorPrimitives.Exp(r, r);
+        TensorPrimitives.LogP1(r, r);
+        TensorPrimitives.Divide(r, beta, r);
+        for (int i = 0; i < r.Length; i++) if (x[i] * beta > threshold) r[i] = x[i];
     }
 
     /// <summary>SiLU (swish) x·σ(x); its derivative σ(x)(1 + x(1 − σ(x))) follows by the product rule.</summary>
