@@ -25,7 +25,7 @@ internal static class Shapes
 
     public static bool IsContiguous(int[] shape, int[] strides)
     {
-        if (shape.AsSpan().Contains(0)) return true; // no elements: any strides describe the same (empty) layout
+        if (Array.IndexOf(shape, 0) >= 0) return true; // no elements: any strides will do (as in PyTorch)
         int step = 1;
         for (int i = shape.Length - 1; i >= 0; i--)
         {
