@@ -48,18 +48,18 @@ public sealed partial class Tensor
 
     private Tensor Extreme(int[]? dims, bool keepDim, bool largest, string op)
     {
-        var d = Reduction.Dims(this, dims, op);
+        var d = DimReduction.Dims(this, dims, op);
         RequireNonEmpty(d, op);
         var result = largest
-            ? Reduction.Apply(this, d, keepDim, static r => TensorPrimitives.Max(r), static r => TensorPrimitives.Max(r), static r => TensorPrimitives.Max(r))
-            : Reduction.Apply(this, d, keepDim, static r => TensorPrimitives.Min(r), static r => TensorPrimitives.Min(r), static r => TensorPrimitives.Min(r));
+            ? DimReduction.Apply(this, d, keepDim, static r => TensorPrimitives.Max(r), static r => TensorPrimitives.Max(r), static r => TensorPrimitives.Max(r))
+            : DimReduction.Apply(this, d, keepDim, static r => TensorPrimitives.Min(r), static r => TensorPrimitives.Min(r), static r => TensorPrimitives.Min(r));
         if (DType == DType.Bool) result = result.Bool();
         return Autograd.Record(result, op, [this], g =>
         {
             // the positions that attain the extreme (NaN positions when it is NaN), each getting an equal share
-            var r = Reduction.KeepDims(result.Detach(), d, keepDim);
+            var r = DimReduction.KeepDims(result.Detach(), d, keepDim);
             var hit = Eq(r).LogicalOr(IsNan().LogicalAnd(r.IsNan())).To(g.DType);
-            return [hit * (Reduction.KeepDims(g, d, keepDim) / hit.Sum(d, keepDim: true))];
+            return [hit * (DimReduction.KeepDims(g, d, keepDim) / hit.Sum(d, keepDim: true))];
         });
     }
 
@@ -69,8 +69,8 @@ public sealed partial class Tensor
         if (Dim == 0) return new ValuesIndices(Autograd.Record(Detach(), op, [this], g => [g]), Scalar(0, DType.Int64));
         RequireNonEmpty([d], op);
         var source = DType.IsFloatingPoint() ? this : Detach().To(DType.Int64);
-        var rows = Reduction.Rows(source, [d], out int n);
-        var values = Empty(Reduction.ReducedShape(ShapeArray, [d], keepDim), source.DType);
+        var rows = DimReduction.Rows(source, [d], out int n);
+        var values = Empty(DimReduction.ReducedShape(ShapeArray, [d], keepDim), source.DType);
         long[] idx = source.DType switch
         {
             DType.Float32 => MathKernels.ArgExtremeRows(rows.ReadOnlySpan<float>(), values.Span<float>(), n, largest),
@@ -80,7 +80,7 @@ public sealed partial class Tensor
         var indices = new Tensor(idx, values.ShapeArray, DType.Int64);
         if (DType == DType.Bool) values = values.Bool();
         var shape = ShapeArray;
-        Autograd.Record(values, op, [this], g => [MathKernels.OneHot(shape, d, idx, g.DType) * Reduction.KeepDims(g, [d], keepDim)]);
+        Autograd.Record(values, op, [this], g => [MathKernels.OneHot(shape, d, idx, g.DType) * DimReduction.KeepDims(g, [d], keepDim)]);
         return new ValuesIndices(values, indices);
     }
 

@@ -32,7 +32,7 @@ public sealed partial class Tensor
     {
         RequireFloatingPoint(op);
         if (Dim == 0) return Elementwise.Map(Reshape(1), f32, f64).Reshape();
-        var rows = Reduction.Rows(this, [d], out int n);
+        var rows = DimReduction.Rows(this, [d], out int n);
         var result = Empty(rows.ShapeArray, DType);
         for (int start = 0; start < NumEl; start += n)
         {

@@ -22,7 +22,7 @@ public sealed partial class Tensor
     public Tensor Var(int[]? dims, double correction, bool keepDim = false)
     {
         RequireFloatingPoint("Var");
-        var d = Reduction.Dims(this, dims, "Var");
+        var d = DimReduction.Dims(this, dims, "Var");
         int n = Shapes.Product(d.Select(i => ShapeArray[i]).ToArray());
         return (this - Mean(d, keepDim: true)).Square().Sum(d, keepDim) / Math.Max(n - correction, 0);
     }
@@ -59,12 +59,12 @@ public sealed partial class Tensor
     /// </summary>
     public Tensor LogSumExp(int[] dims, bool keepDim = false)
     {
-        var d = Reduction.Dims(this, dims, "LogSumExp");
+        var d = DimReduction.Dims(this, dims, "LogSumExp");
         Tensor shift;
         using (Autograd.NoGrad())
         {
             var source = DType.IsFloatingPoint() ? this : Float();
-            shift = NumEl == 0 ? Zeros(Reduction.ReducedShape(ShapeArray, d, keepDim: true), source.DType) : source.Detach().Amax(d, keepDim: true);
+            shift = NumEl == 0 ? Zeros(DimReduction.ReducedShape(ShapeArray, d, keepDim: true), source.DType) : source.Detach().Amax(d, keepDim: true);
             shift = Where(shift.Abs().Eq(double.PositiveInfinity), 0, shift);
         }
         var result = (this - shift).Exp().Sum(d, keepDim).Log();
@@ -82,15 +82,15 @@ public sealed partial class Tensor
     {
         int d = Shapes.NormalizeDim(dim, Dim, "Prod");
         int[] dims = Dim == 0 ? [] : [d];
-        var result = Reduction.Apply(this, dims, keepDim,
+        var result = DimReduction.Apply(this, dims, keepDim,
             static r => r.IsEmpty ? 1f : TensorPrimitives.Product(r),
             static r => r.IsEmpty ? 1d : TensorPrimitives.Product(r),
             static r => r.IsEmpty ? 1L : TensorPrimitives.Product(r));
         return Autograd.Record(result, "Prod", [this], g =>
         {
-            var gk = Reduction.KeepDims(g, dims, keepDim);
+            var gk = DimReduction.KeepDims(g, dims, keepDim);
             bool anyZero = Eq(0).ToArray<bool>().Contains(true);
-            if (!anyZero) return [gk * Reduction.KeepDims(result, dims, keepDim) / this];
+            if (!anyZero) return [gk * DimReduction.KeepDims(result, dims, keepDim) / this];
             return [gk * ProductOfOthers(d)];
         });
     }
@@ -99,7 +99,7 @@ public sealed partial class Tensor
     private Tensor ProductOfOthers(int d)
     {
         if (Dim == 0) return OnesLike(this);
-        var rows = Reduction.Rows(this, [d], out int n);
+        var rows = DimReduction.Rows(this, [d], out int n);
         var others = Empty(rows.ShapeArray, DType);
         if (DType == DType.Float32) ExclusiveProducts(rows.ReadOnlySpan<float>(), others.Span<float>(), n);
         else ExclusiveProducts(rows.ReadOnlySpan<double>(), others.Span<double>(), n);

@@ -13,11 +13,11 @@ public sealed partial class Tensor
     /// <summary>Sum over several dimensions (all when null).</summary>
     public Tensor Sum(int[]? dims, bool keepDim = false)
     {
-        var d = Reduction.Dims(this, dims, "Sum");
-        var result = Reduction.Apply(this, d, keepDim,
+        var d = DimReduction.Dims(this, dims, "Sum");
+        var result = DimReduction.Apply(this, d, keepDim,
             static r => TensorPrimitives.Sum(r), static r => TensorPrimitives.Sum(r), static r => TensorPrimitives.Sum(r));
         var shape = ShapeArray;
-        return Autograd.Record(result, "Sum", [this], g => [Reduction.KeepDims(g, d, keepDim).Expand(shape)]);
+        return Autograd.Record(result, "Sum", [this], g => [DimReduction.KeepDims(g, d, keepDim).Expand(shape)]);
     }
 
     /// <summary>Mean of all elements.</summary>
@@ -30,7 +30,7 @@ public sealed partial class Tensor
     public Tensor Mean(int[]? dims, bool keepDim = false)
     {
         RequireFloatingPoint("Mean");
-        var d = Reduction.Dims(this, dims, "Mean");
+        var d = DimReduction.Dims(this, dims, "Mean");
         int count = Shapes.Product(d.Select(i => ShapeArray[i]).ToArray());
         return Sum(d, keepDim) / count;
     }

@@ -7,7 +7,7 @@ internal delegate T RowReducer<T>(ReadOnlySpan<T> row);
 /// Runs reductions over chosen dimensions: moves them to the end, makes the tensor contiguous,
 /// and reduces each row with a kernel. Also restores reduced dimensions for backward rules.
 /// </summary>
-internal static class Reduction
+internal static class DimReduction
 {
     /// <summary>Sorted, de-duplicated, non-negative dims; null or empty means all dims.</summary>
     public static int[] Dims(Tensor x, int[]? dims, string op) =>
