@@ -30,7 +30,8 @@ internal sealed class ScriptSession
     public ScriptSession(string directory)
     {
         _options = ScriptOptions.Default
-            .WithReferences(FrameworkReferences().Append(typeof(ScriptGlobals).Assembly.Location))
+            .WithReferences(FrameworkReferences().Append(typeof(ScriptGlobals).Assembly.Location)
+                .Select(path => MetadataReference.CreateFromFile(path)))
             .WithImports(DefaultImports)
             .WithOptimizationLevel(OptimizationLevel.Release)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(directory))
@@ -39,12 +40,16 @@ internal sealed class ScriptSession
         AssemblyLoadContext.Default.Resolving += ResolveBesideReferences;
     }
 
+    /// <summary>Compiles and runs a throwaway script so the first real cell does not pay for loading and jitting Roslyn.</summary>
+    public async Task WarmUpAsync() =>
+        await CSharpScript.Create("display(0).DisplayId.Length + 1", _options, typeof(ScriptGlobals)).RunAsync(new ScriptGlobals());
+
     /// <summary>Runs one cell. Compile errors and exceptions come back in the outcome; variables defined before an exception survive.</summary>
     public async Task<ScriptOutcome> RunAsync(string code, IReadOnlyList<string> packageAssemblies)
     {
         if (packageAssemblies.Count > 0)
         {
-            _options = _options.AddReferences(packageAssemblies);
+            _options = _options.AddReferences(packageAssemblies.Select(path => MetadataReference.CreateFromFile(path)));
             _referenceFolders.AddRange(packageAssemblies.Select(Path.GetDirectoryName).OfType<string>());
         }
         ScriptState<object> next;

@@ -35,15 +35,17 @@ public static class WorkerHost
         Console.SetOut(stdout);
         Console.SetError(stderr);
         Console.SetIn(TextReader.Null);
+        DisplayChannel.Updated = (id, value) => Send(WorkerProtocol.Update(id, Outputs.DisplayData(MimeBundle.For(value))));
+
+        var session = new ScriptSession(directory);
+        DisplayChannel.Shown = (_, _) => { };
+        await session.WarmUpAsync();
         DisplayChannel.Shown = (id, value) =>
         {
             stdout.Flush();
             stderr.Flush();
             Send(WorkerProtocol.Output(Outputs.DisplayData(MimeBundle.For(value)), id));
         };
-        DisplayChannel.Updated = (id, value) => Send(WorkerProtocol.Update(id, Outputs.DisplayData(MimeBundle.For(value))));
-
-        var session = new ScriptSession(directory);
         Send(WorkerProtocol.Ready());
         while (await protocolIn.ReadLineAsync() is { } line)
         {
