@@ -70,7 +70,7 @@ internal static class NotebookVerbs
                 foreach (int index in run.ExecutedCells.Where(i => OutputText.Of(notebook.Cells[i]) != stored[i]))
                 {
                     stale++;
-                    AnsiConsole.MarkupLineInterpolated($"[yellow]{path}: cell {index}: stale output (stored text differs from a fresh run)[/]");
+                    Console.Out.WriteLine($"{path}: cell {index}: stale output (stored text differs from a fresh run)");
                 }
             }, () => failed++);
             bool strictFailure = parse.GetValue(strict) && stale > 0;
@@ -116,7 +116,7 @@ internal static class NotebookVerbs
                 try { notebook = Notebook.Load(path); }
                 catch (NotebookFormatException e)
                 {
-                    AnsiConsole.MarkupLineInterpolated($"[red]{e.Message}[/]");
+                    Console.Error.WriteLine(e.Message);
                     loadFailed();
                     continue;
                 }
@@ -130,8 +130,8 @@ internal static class NotebookVerbs
     private static int Report(string path, NotebookRun run)
     {
         foreach (var failure in run.Failures)
-            AnsiConsole.MarkupLineInterpolated($"[red]{path}: cell {failure.CellIndex}: {failure.Error}[/]");
-        if (run.Passed) AnsiConsole.MarkupLineInterpolated($"[green]{path}: {run.ExecutedCells.Count} cells ran[/]");
+            Console.Error.WriteLine($"{path}: cell {failure.CellIndex}: {failure.Error}");
+        if (run.Passed) Console.Out.WriteLine($"{path}: {run.ExecutedCells.Count} cells ran");
         return run.Passed ? 0 : 1;
     }
 
