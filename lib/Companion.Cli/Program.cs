@@ -1,1 +1,11 @@
-System.Console.WriteLine("companion");
+using System.CommandLine;
+using Companion.Cli;
+
+var root = new RootCommand("CourseCompanion notebook tools: run, check and clear C# notebooks.")
+{
+    NotebookVerbs.Run(),
+    NotebookVerbs.Check(),
+    NotebookVerbs.Clear(),
+    BenchExecutorVerb.Create(),
+};
+return await root.Parse(args).InvokeAsync();
