@@ -1,3 +1,4 @@
+using TensorPrimitives = System.Numerics.Tensors.TensorPrimitives;
 using CourseCompanion.Tensors;
 
 namespace CourseCompanion.Data;
@@ -102,7 +103,8 @@ public sealed class FashionMnist
         if (labelBytes.Any(b => b >= Classes.Count))
             throw new InvalidDataException($"'{labelPath}' holds a label outside 0…9.");
         var images = new float[pixels.Length];
-        for (int i = 0; i < pixels.Length; i++) images[i] = pixels[i] / 255f;
+        TensorPrimitives.ConvertChecked<byte, float>(pixels, images);
+        TensorPrimitives.Divide(images, 255f, images);
         var labels = new long[n];
         for (int i = 0; i < n; i++) labels[i] = labelBytes[i];
         return new TensorDataset(new Tensor(images, [n, 1, 28, 28], DType.Float32), new Tensor(labels, [n], DType.Int64));
