@@ -6,6 +6,7 @@ var root = new RootCommand("CourseCompanion notebook tools: run, check and clear
     NotebookVerbs.Run(),
     NotebookVerbs.Check(),
     NotebookVerbs.Clear(),
+    ConvertVerb.Create(),
     BenchExecutorVerb.Create(),
 };
 return await root.Parse(args).InvokeAsync();
