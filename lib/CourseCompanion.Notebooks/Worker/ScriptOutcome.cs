@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 namespace CourseCompanion.Notebooks.Worker;
 
 /// <summary>What running a cell's script gave: a trailing value (if any), or an nbformat <c>error</c> output.</summary>
-internal sealed record ScriptOutcome(bool HasValue, object? Value, JsonObject? Error)
+internal sealed partial record ScriptOutcome(bool HasValue, object? Value, JsonObject? Error)
 {
     public static ScriptOutcome Completed(bool hasValue, object? value) => new(hasValue, value, null);
 
@@ -34,11 +34,18 @@ internal sealed record ScriptOutcome(bool HasValue, object? Value, JsonObject? E
         return $"({start.Line + 1},{start.Character + 1}): error {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
     }
 
-    /// <summary>The exception's text without the frames of the scripting machinery.</summary>
+    /// <summary>
+    /// The exception's text without the frames of the scripting machinery and without source paths
+    /// (" in /home/…/Tensor.cs:line 17"), so a stored traceback is the same on every machine.
+    /// </summary>
     private static IEnumerable<string> Traceback(Exception exception) =>
-        exception.ToString().Split('\n').Select(l => l.TrimEnd('\r'))
+        exception.ToString().Split('\n').Select(l => SourcePath().Replace(l.TrimEnd('\r'), ""))
             .Where(l => !l.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal)
+                && !l.Contains("<<Initialize>>", StringComparison.Ordinal)
                 && !l.StartsWith("--- End of stack trace", StringComparison.Ordinal)
                 && !l.Contains("System.Runtime.CompilerServices.", StringComparison.Ordinal)
                 && !l.Contains("System.Runtime.ExceptionServices.", StringComparison.Ordinal));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@" in .+:line \d+$")]
+    private static partial System.Text.RegularExpressions.Regex SourcePath();
 }
