@@ -207,6 +207,20 @@ public class LayerTests
     }
 
     [Fact]
+    public void RecurrentDropoutActsBetweenLayersOnlyInTraining()
+    {
+        var plain = new LSTM(3, 4, numLayers: 2, generator: new Generator(1));
+        var dropped = new LSTM(3, 4, numLayers: 2, dropout: 0.5, generator: new Generator(1));
+        var x = Tensor.Randn([6, 2, 3], new Generator(2));
+        var (train, (hTrain, _)) = dropped.Forward(x);
+        var (reference, (hRef, _)) = plain.Forward(x);
+        Assert.Equal(hRef[0].ToArray<float>(), hTrain[0].ToArray<float>()); // the first layer sees no dropout
+        Assert.NotEqual(reference.ToArray<float>(), train.ToArray<float>());
+        dropped.Eval();
+        Assert.Equal(reference.ToArray<float>(), dropped.Forward(x).Output.ToArray<float>());
+    }
+
+    [Fact]
     public void RecurrentLayersRejectAWrongFeatureSize()
     {
         var e = Assert.Throws<ArgumentException>(() => new LSTM(3, 4).Forward(Tensor.Randn(5, 2, 7)));
