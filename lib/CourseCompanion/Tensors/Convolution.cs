@@ -42,10 +42,10 @@ internal static class Convolution
     private const long ParallelWork = 1 << 15;
 
     /// <summary>The im2col matrices of all N images, [N, C·kh·kw, L]; for pointwise kernels the input itself.</summary>
-    public static (T[] Array, int Offset) Columns<T>(ConvShape s, T[] x, int xOffset) where T : unmanaged, INumber<T>
+    public static (T[] Array, int Offset) Columns<T>(ConvShape s, T[] x, int xOffset, T[]? destination = null) where T : unmanaged, INumber<T>
     {
-        if (s.IsPointwise) return (x, xOffset);
-        var cols = new T[(long)s.N * s.Ckk * s.L];
+        if (s.IsPointwise && destination is null) return (x, xOffset);
+        var cols = destination ?? new T[(long)s.N * s.Ckk * s.L];
         var g = s.Geometry;
         ForEachImage(s.N, (long)s.Ckk * s.L, n =>
             ConvolutionColumns.Im2Col(g, x.AsSpan(xOffset + n * s.Image, s.Image), cols.AsSpan(n * s.Ckk * s.L, s.Ckk * s.L)));

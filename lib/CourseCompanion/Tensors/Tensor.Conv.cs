@@ -185,8 +185,7 @@ public sealed partial class Tensor
 
     private static void CopyColumns<T>(ConvShape s, Tensor x, Tensor result) where T : unmanaged, System.Numerics.INumber<T>
     {
-        var (cols, offset) = Convolution.Columns(s, x.Storage<T>(), x.Offset);
-        Array.Copy(cols, offset, result.Storage<T>(), 0, result.NumEl);
+        Convolution.Columns(s, x.Storage<T>(), x.Offset, destination: result.Storage<T>());
     }
 
     private static Tensor FoldOp(Tensor cols, ConvShape s)
