@@ -86,7 +86,7 @@ internal static unsafe class GemmDriver
         int ncMax = Math.Min(GemmBlocking.Nc, (j1 - j0 + nr - 1) / nr * nr);
         int mcAlloc = Math.Min(mcMax, (i1 - i0 + mr - 1) / mr * mr);
         const int align = 64;
-        T[] bufA = ArrayPool<T>.Shared.Rent(mcAlloc * kcMax + align);
+        T[] bufA = ArrayPool<T>.Shared.Rent(mcAlloc * kcMax + align + GemmPacking.Slack);
         T[] bufB = ArrayPool<T>.Shared.Rent(ncMax * kcMax + align);
         try
         {
