@@ -123,6 +123,18 @@ public class GemmTests
     }
 
     [Fact]
+    public void SmallProductsAllocateNothingOnceWarm()
+    {
+        var a = Filled<float>(20 * 30, 1);
+        var b = Filled<float>(30 * 40, 2);
+        var c = new float[20 * 40];
+        Gemm.Sgemm(false, true, 20, 40, 30, 1f, a, 30, b, 30, 0f, c, 40);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) Gemm.Sgemm(false, true, 20, 40, 30, 1f, a, 30, b, 30, 0f, c, 40);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    [Fact]
     public void TooShortOperandsAndSmallLeadingDimensionsAreRejected()
     {
         var six = new float[6];

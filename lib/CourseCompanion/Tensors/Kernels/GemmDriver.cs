@@ -29,11 +29,17 @@ internal static unsafe class GemmDriver
         int nr = config.Isa.Nr<T>();
         int threads = ThreadsFor(config.Threads, m, n, k, nr);
         if (threads == 1)
-        {
             RunBlock(config.Isa, transA, transB, 0, m, 0, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-            return;
-        }
+        else
+            RunParallel(config.Isa, threads, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
 
+    /// <summary>Splits C into one rectangle per thread (kept apart from <see cref="Run{T}"/> so the single-threaded path allocates no closure).</summary>
+    private static void RunParallel<T>(GemmIsa isa, int threads, bool transA, bool transB, int m, int n, int k,
+        T alpha, T* a, int lda, T* b, int ldb, T beta, T* c, int ldc)
+        where T : unmanaged, INumber<T>
+    {
+        int nr = isa.Nr<T>();
         var (rowParts, colParts) = Split(threads, m, n);
         int rowPanels = (m + GemmIsas.Mr - 1) / GemmIsas.Mr, colPanels = (n + nr - 1) / nr;
         nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
@@ -45,7 +51,7 @@ internal static unsafe class GemmDriver
             int i1 = Math.Min(m, (r + 1) * rowPanels / rowParts * GemmIsas.Mr);
             int j0 = Math.Min(n, q * colPanels / colParts * nr);
             int j1 = Math.Min(n, (q + 1) * colPanels / colParts * nr);
-            RunBlock(config.Isa, transA, transB, i0, i1, j0, j1, k, alpha, (T*)pa, lda, (T*)pb, ldb, beta, (T*)pc, ldc);
+            RunBlock(isa, transA, transB, i0, i1, j0, j1, k, alpha, (T*)pa, lda, (T*)pb, ldb, beta, (T*)pc, ldc);
         });
     }
 
