@@ -9,6 +9,11 @@ internal static class NumpyGemm
     /// <summary>The result of one run: which BLAS numpy used and its GFLOP/s per size.</summary>
     public sealed record Result(string Blas, int? Threads, IReadOnlyDictionary<int, double> Gflops);
 
+    /// <summary>Per size, the faster of two runs (either may be null).</summary>
+    public static Result? Better(Result? first, Result? second) =>
+        first is null || second is null ? first ?? second
+        : first with { Gflops = first.Gflops.ToDictionary(p => p.Key, p => Math.Max(p.Value, second.Gflops.GetValueOrDefault(p.Key))) };
+
     /// <summary>
     /// Runs the script; null (with a note on stderr) when Python or numpy is missing.
     /// OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE are removed so OpenBLAS picks its own kernel for this CPU.

@@ -71,7 +71,7 @@ public class GemmTests
     [Fact]
     public void ResultBitsDoNotDependOnTheThreadCount()
     {
-        foreach (var (m, n, k) in new[] { (301, 317, 611), (64, 700, 300), (1000, 20, 129) })
+        foreach (var (m, n, k) in new[] { (301, 317, 611), (64, 700, 300), (1000, 20, 129), (1030, 1030, 40) })
             foreach (bool transA in new[] { false, true })
             {
                 var a = Filled<float>(m * k, 3);
@@ -120,6 +120,18 @@ public class GemmTests
             return c;
         }
         AssertSameBits(Product(1), Product(3));
+    }
+
+    [Fact]
+    public void SmallProductsAllocateNothingOnceWarm()
+    {
+        var a = Filled<float>(20 * 30, 1);
+        var b = Filled<float>(30 * 40, 2);
+        var c = new float[20 * 40];
+        Gemm.Sgemm(false, true, 20, 40, 30, 1f, a, 30, b, 30, 0f, c, 40);
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 10; i++) Gemm.Sgemm(false, true, 20, 40, 30, 1f, a, 30, b, 30, 0f, c, 40);
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 
     [Fact]

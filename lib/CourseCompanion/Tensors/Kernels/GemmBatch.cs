@@ -21,7 +21,14 @@ internal static unsafe class GemmBatch
                 GemmDriver.Run(config, transA, transB, m, n, k, alpha, a + i * strideA, lda, b + i * strideB, ldb, beta, c + i * strideC, ldc);
             return;
         }
+        RunItemsInParallel(config, transA, transB, m, n, k, alpha, a, lda, strideA, b, ldb, strideB, beta, c, ldc, strideC, batchCount);
+    }
 
+    /// <summary>One contiguous range of items per thread, each item single-threaded (a separate method so the sequential path allocates no closure).</summary>
+    private static void RunItemsInParallel<T>(GemmConfig config, bool transA, bool transB, int m, int n, int k, T alpha,
+        T* a, int lda, long strideA, T* b, int ldb, long strideB, T beta, T* c, int ldc, long strideC, int batchCount)
+        where T : unmanaged, INumber<T>
+    {
         int threads = Math.Min(config.Threads, batchCount);
         var single = config with { Threads = 1 };
         nint pa = (nint)a, pb = (nint)b, pc = (nint)c;

@@ -14,6 +14,9 @@ internal static unsafe class GemmDriver
     /// <summary>Products below this many flops (2·m·n·k) run on the calling thread only.</summary>
     public const double ParallelFlops = 4e6;
 
+    /// <summary>Smallest rectangle side worth a part of its own: below it, repacking outweighs load balance.</summary>
+    private const int MinPartSide = 512;
+
     /// <summary>C = alpha·op(A)·op(B) + beta·C on row-major storage; arguments already checked.</summary>
     public static void Run<T>(GemmConfig config, bool transA, bool transB, int m, int n, int k,
         T alpha, T* a, int lda, T* b, int ldb, T beta, T* c, int ldc)
@@ -29,11 +32,20 @@ internal static unsafe class GemmDriver
         int nr = config.Isa.Nr<T>();
         int threads = ThreadsFor(config.Threads, m, n, k, nr);
         if (threads == 1)
-        {
             RunBlock(config.Isa, transA, transB, 0, m, 0, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
-            return;
-        }
+        else
+            RunParallel(config.Isa, threads, transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
 
+    /// <summary>
+    /// Splits C into rectangles that threads take as they become free (kept apart from <see cref="Run{T}"/>
+    /// so the single-threaded path allocates no closure).
+    /// </summary>
+    private static void RunParallel<T>(GemmIsa isa, int threads, bool transA, bool transB, int m, int n, int k,
+        T alpha, T* a, int lda, T* b, int ldb, T beta, T* c, int ldc)
+        where T : unmanaged, INumber<T>
+    {
+        int nr = isa.Nr<T>();
         var (rowParts, colParts) = Split(threads, m, n);
         int rowPanels = (m + GemmIsas.Mr - 1) / GemmIsas.Mr, colPanels = (n + nr - 1) / nr;
         nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
@@ -45,7 +57,7 @@ internal static unsafe class GemmDriver
             int i1 = Math.Min(m, (r + 1) * rowPanels / rowParts * GemmIsas.Mr);
             int j0 = Math.Min(n, q * colPanels / colParts * nr);
             int j1 = Math.Min(n, (q + 1) * colPanels / colParts * nr);
-            RunBlock(config.Isa, transA, transB, i0, i1, j0, j1, k, alpha, (T*)pa, lda, (T*)pb, ldb, beta, (T*)pc, ldc);
+            RunBlock(isa, transA, transB, i0, i1, j0, j1, k, alpha, (T*)pa, lda, (T*)pb, ldb, beta, (T*)pc, ldc);
         });
     }
 
@@ -58,18 +70,31 @@ internal static unsafe class GemmDriver
     }
 
     /// <summary>
-    /// Splits C into rowParts × colParts rectangles (product = threads) so that each thread packs
-    /// as little as possible: it packs its rows of A and its columns of B, m/rowParts + n/colParts.
+    /// Splits C into rowParts × colParts rectangles. Each rectangle repacks its rows of A and columns of B,
+    /// so packing costs m/rowParts + n/colParts per rectangle: among the splits into threads·f parts
+    /// (f = 4, 2, 1: several parts per thread balance load when a core is busy elsewhere), take the largest f
+    /// whose rectangles stay at least <see cref="MinPartSide"/> on each side, and for it the cheapest split.
     /// </summary>
     private static (int RowParts, int ColParts) Split(int threads, int m, int n)
     {
-        var best = (RowParts: 1, ColParts: threads);
-        double bestCost = double.MaxValue;
-        for (int rows = 1; rows <= threads; rows++)
+        for (int perThread = 4; perThread > 1; perThread /= 2)
         {
-            if (threads % rows != 0) continue;
-            double cost = (double)m / rows + (double)n / (threads / rows);
-            if (cost < bestCost) (best, bestCost) = ((rows, threads / rows), cost);
+            var split = CheapestSplit(threads * perThread, m, n);
+            if (m / split.RowParts >= MinPartSide && n / split.ColParts >= MinPartSide) return split;
+        }
+        return CheapestSplit(threads, m, n);
+    }
+
+    /// <summary>The split into exactly <paramref name="parts"/> rectangles that packs the least.</summary>
+    private static (int RowParts, int ColParts) CheapestSplit(int parts, int m, int n)
+    {
+        var best = (RowParts: 1, ColParts: parts);
+        double bestCost = double.MaxValue;
+        for (int rows = 1; rows <= parts; rows++)
+        {
+            if (parts % rows != 0) continue;
+            double cost = (double)m / rows + (double)n / (parts / rows);
+            if (cost < bestCost) (best, bestCost) = ((rows, parts / rows), cost);
         }
         return best;
     }
@@ -86,7 +111,7 @@ internal static unsafe class GemmDriver
         int ncMax = Math.Min(GemmBlocking.Nc, (j1 - j0 + nr - 1) / nr * nr);
         int mcAlloc = Math.Min(mcMax, (i1 - i0 + mr - 1) / mr * mr);
         const int align = 64;
-        T[] bufA = ArrayPool<T>.Shared.Rent(mcAlloc * kcMax + align);
+        T[] bufA = ArrayPool<T>.Shared.Rent(mcAlloc * kcMax + align + GemmPacking.Slack);
         T[] bufB = ArrayPool<T>.Shared.Rent(ncMax * kcMax + align);
         try
         {

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace CourseCompanion.Tensors.Kernels;
 
@@ -7,9 +8,13 @@ namespace CourseCompanion.Tensors.Kernels;
 /// Copies blocks of op(A) and op(B) into the contiguous panel order the micro-kernel reads:
 /// A as MR-row panels (for each k, MR values), B as NR-column panels (for each k, NR values).
 /// Panels past the matrix edge are padded with zeros, so the kernel never branches on size.
+/// Buffers need <see cref="Slack"/> elements beyond the packed size.
 /// </summary>
 internal static unsafe class GemmPacking
 {
+    /// <summary>Elements a pack buffer needs past its packed size (overlapping vector stores).</summary>
+    public const int Slack = 8;
+
     /// <summary>Packs rows [i0, i0+mc) and depth [p0, p0+kc) of op(A) into MR-row panels.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackA<T>(bool transA, T* a, int lda, int i0, int p0, int mc, int kc, T* dst)
@@ -28,6 +33,11 @@ internal static unsafe class GemmPacking
                     for (; r < rows; r++) dst[r] = src[r];
                     for (; r < mr; r++) dst[r] = T.Zero;
                 }
+            }
+            else if (rows == mr && typeof(T) == typeof(float) && Avx.IsSupported)
+            {
+                PackTranspose.SixRows((float*)(a + (long)(i0 + ir) * lda + p0), lda, kc, (float*)dst);
+                dst += kc * mr;
             }
             else if (rows == mr)
             {
@@ -60,7 +70,9 @@ internal static unsafe class GemmPacking
         for (int jr = 0; jr < nc; jr += nr, dst += kc * nr)
         {
             int cols = Math.Min(nr, nc - jr);
-            if (transB)
+            if (transB && cols == nr && typeof(T) == typeof(float) && Avx.IsSupported)
+                PackTranspose.Columns((float*)(b + (long)(j0 + jr) * ldb + p0), ldb, kc, nr, (float*)dst);
+            else if (transB)
             {
                 for (int j = 0; j < nr; j++)
                 {
