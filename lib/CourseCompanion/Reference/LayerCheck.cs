@@ -109,6 +109,25 @@ public static class LayerCheck
         return Compare(what, analyticTensor.Double().Contiguous().ToArray<double>(), numeric, shape, tolerance, [], shape[0], weights: false);
     }
 
+    /// <summary>
+    /// The FullyConnected layout of the exercises: Weights are [in + 1, out] with the bias as the last row, so a zero
+    /// input returns the bias row. Fails with "the bias is not appended to the weights" otherwise.
+    /// </summary>
+    public static LayerCheckResult BiasInWeights(ITrainableLayer layer, int inputSize, int outputSize)
+    {
+        const string what = "FullyConnected layout (bias folded into the weights)";
+        var shape = layer.Weights.Shape;
+        if (!shape.SequenceEqual([inputSize + 1, outputSize]))
+            return Failed(what, 0, $"the bias is not appended to the weights: expected Weights of shape [{inputSize + 1}, {outputSize}] (in + 1 rows, the last one the bias), got [{string.Join(", ", shape)}].");
+        using var detached = DetachOptimizers([layer]);
+        var y = Run([layer], Tensor.Zeros([2, inputSize], DType.Float64)).Double();
+        var bias = layer.Weights.Double().Narrow(0, inputSize, 1);
+        double diff = (y - bias).Abs().Max().Item();
+        return diff <= 1e-12
+            ? new LayerCheckResult(what, true, 0, 0, [], 0, 0, 0, [])
+            : Failed(what, 0, "a zero input must give the last row of the weights (the bias): append a column of ONES to the input, not zeros, and put it last.");
+    }
+
     private static LayerCheckResult ParameterCheck(string what, IReadOnlyList<ILayer> layers, Tensor input, Tensor? label, ILossLayer? loss,
         double tolerance, ulong seed, Action? beforeForward, Func<Tensor> get, Action<Tensor> set, Func<Tensor?> gradient, bool isBias)
     {
