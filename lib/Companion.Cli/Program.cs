@@ -7,5 +7,12 @@ var root = new RootCommand("CourseCompanion notebook tools: run, check and clear
     NotebookVerbs.Check(),
     NotebookVerbs.Clear(),
     BenchExecutorVerb.Create(),
+    ReleaseVerb.Create(),
+    GenerateSolutionVerb.Create(),
+    ValidateVerb.Create(),
+    AutogradeVerb.Create(),
+    FeedbackVerb.Create(),
+    GradebookVerb.Create(),
+    BenchGradingVerb.Create(),
 };
 return await root.Parse(args).InvokeAsync();

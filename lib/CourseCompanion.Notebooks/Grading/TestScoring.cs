@@ -24,7 +24,7 @@ public static class TestScoring
         {
             if ((string?)output["output_type"] == "error")
             {
-                string message = $"{output["ename"]}: {output["evalue"]}";
+                string message = $"{output["ename"]}: {output["evalue"]}".Trim();
                 int at = message.IndexOf(" Hint: ", StringComparison.Ordinal);
                 return at < 0
                     ? new TestResult(m.GradeId, group, 0, m.Points, TestStatus.Failed, message, null, hidden)
