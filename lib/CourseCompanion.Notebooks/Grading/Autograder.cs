@@ -56,12 +56,26 @@ public sealed class Autograder(CourseFolder course, GradingOptions options)
                 string hash = sourceHash + ":" + Hash(folder);
                 var previous = options.Force ? null : Gradebook.Load(assignment, student);
                 bool reused = previous is not null && previous.SubmissionHash == hash;
-                var grade = reused ? previous! : await GradeSubmissionAsync(assignment, student, sources, hash, cancel);
+                var grade = reused ? previous! : await GradeIsolatedAsync(assignment, student, sources, hash, cancel);
                 if (!reused) Gradebook.Save(grade);
                 grades[i] = grade;
                 finished?.Invoke(grade, reused);
             });
         return grades;
+    }
+
+    /// <summary>Grades one submission; whatever goes wrong with it (an unreadable folder, a worker that cannot start) is its grade alone.</summary>
+    private async Task<SubmissionGrade> GradeIsolatedAsync(string assignment, string student, IReadOnlyList<Notebook> sources, string hash, CancellationToken cancel)
+    {
+        try { return await GradeSubmissionAsync(assignment, student, sources, hash, cancel); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            string flag = $"grading failed: {e.GetType().Name}: {e.Message}";
+            var notebooks = sources.Select(s => new NotebookGrade(Path.GetFileName(s.SourceName),
+                s.Cells.Where(NbgraderCell.IsTest).Select(t => TestScoring.Score(t, ran: false, flag, SourceMarkers.HasHiddenTests(t.Source))).ToList(), [flag])).ToList();
+            // An empty hash: the next run tries again.
+            return new SubmissionGrade(student, assignment, null, "", "", notebooks, 0, DateTimeOffset.UtcNow);
+        }
     }
 
     private async Task<SubmissionGrade> GradeSubmissionAsync(string assignment, string student, IReadOnlyList<Notebook> sources, string hash, CancellationToken cancel)
@@ -91,8 +105,7 @@ public sealed class Autograder(CourseFolder course, GradingOptions options)
         string name = Path.GetFileName(source.SourceName);
         var tests = source.Cells.Where(NbgraderCell.IsTest).ToList();
         var hidden = tests.Where(t => SourceMarkers.HasHiddenTests(t.Source)).Select(t => NbgraderCell.Of(t)!.GradeId).ToHashSet();
-        NotebookGrade Zero(string flag) => new(name, tests.Select(t => new TestResult(NbgraderCell.Of(t)!.GradeId, null, 0, NbgraderCell.Of(t)!.Points,
-            TestStatus.NotRun, flag, null, hidden.Contains(NbgraderCell.Of(t)!.GradeId))).ToList(), [flag]);
+        NotebookGrade Zero(string flag) => new(name, tests.Select(t => TestScoring.Score(t, ran: false, flag, hidden.Contains(NbgraderCell.Of(t)!.GradeId))).ToList(), [flag]);
 
         string submittedPath = Path.Combine(course.Submitted(student, assignment), name);
         if (!File.Exists(submittedPath)) return (Zero($"{name} was not handed in"), "");
