@@ -7,5 +7,6 @@ var root = new RootCommand("CourseCompanion notebook tools: run, check and clear
     NotebookVerbs.Check(),
     NotebookVerbs.Clear(),
     BenchExecutorVerb.Create(),
+    KernelVerb.Create(),
 };
 return await root.Parse(args).InvokeAsync();
