@@ -261,8 +261,9 @@ public sealed class JupyterKernel : IAsyncDisposable
             lock (_executionGate) _runningCell = null;
             _pendingInput?.TrySetResult(null);
         }
-        await ReplyExecuteAsync(socket, request, count, error);
+        // Abort before replying: requests the client sends after seeing this reply must run.
         if (error is not null && stopOnError) await AbortQueuedAsync(socket);
+        await ReplyExecuteAsync(socket, request, count, error);
     }
 
     /// <summary>Blank cells and cells of the Polyglot markdown kernel get no execution count (<c>companion run</c> skips them).</summary>
