@@ -31,8 +31,12 @@ public sealed class ZmtpConnection : IAsyncDisposable
     /// <summary>The peer's <c>Socket-Type</c>.</summary>
     public string PeerSocketType => PeerProperties.TryGetValue("Socket-Type", out var t) ? Encoding.ASCII.GetString(t) : "";
 
-    /// <summary>Greets the peer, checks its greeting, and exchanges READY; <paramref name="accepts"/> are the peer socket types allowed.</summary>
-    public async Task HandshakeAsync(string socketType, IReadOnlyCollection<string> accepts, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Greets the peer, checks its greeting, and exchanges READY; <paramref name="accepts"/> are the peer socket types allowed.
+    /// <paramref name="identity"/> is announced to ROUTER peers (clients only).
+    /// </summary>
+    public async Task HandshakeAsync(string socketType, IReadOnlyCollection<string> accepts, CancellationToken cancellationToken = default,
+        byte[]? identity = null)
     {
         await WriteRawAsync(Greeting(), cancellationToken);
         var greeting = new byte[64];
@@ -43,7 +47,9 @@ public sealed class ZmtpConnection : IAsyncDisposable
         string mechanism = Encoding.ASCII.GetString(greeting, 12, 20).TrimEnd('\0');
         if (mechanism != "NULL") throw new ZmtpException($"security mechanism {mechanism} is not supported (NULL is)");
 
-        await SendCommandAsync("READY", Properties(("Socket-Type", Encoding.ASCII.GetBytes(socketType))), cancellationToken);
+        var properties = new List<(string, byte[])> { ("Socket-Type", Encoding.ASCII.GetBytes(socketType)) };
+        if (identity is not null) properties.Add(("Identity", identity));
+        await SendCommandAsync("READY", Properties([.. properties]), cancellationToken);
         var ready = await ReadAsync(cancellationToken) ?? throw new ZmtpException("the peer closed the connection during the handshake");
         if (ready.CommandName == "ERROR") throw new ZmtpException("the peer refused the handshake");
         if (ready.CommandName != "READY") throw new ZmtpException("expected a READY command");

@@ -46,7 +46,7 @@ public abstract class ZmtpSocket : IAsyncDisposable
     /// <summary>Called for each message or command a peer sends, on that peer's read loop.</summary>
     protected abstract Task OnMessageAsync(ZmtpPeer peer, ZmtpMessage message);
 
-    /// <summary>The identity to route by; by default the peer's own <c>Identity</c> property, else a generated one.</summary>
+    /// <summary>Called once a peer completed the handshake, before its first message.</summary>
     protected virtual void OnConnected(ZmtpPeer peer) { }
 
     protected virtual void OnDisconnected(ZmtpPeer peer) { }
