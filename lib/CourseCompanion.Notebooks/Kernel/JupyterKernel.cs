@@ -244,7 +244,7 @@ public sealed class JupyterKernel : IAsyncDisposable
             {
                 worker.Kill();
                 _ = worker.DisposeAsync().AsTask();
-                _worker = StartWorkerAsync();
+                if (!_shutdown.Task.IsCompleted) _worker = StartWorkerAsync();
                 Show(ErrorOutput("Interrupted", "the cell was interrupted",
                     "the kernel stopped the cell by restarting its worker process: all variables, definitions and #r references are lost; run the notebook's cells again from the top"));
                 run = new CellRun(CellStatus.Failed, "interrupted");

@@ -10,7 +10,9 @@ namespace CourseCompanion.Notebooks.Worker;
 
 /// <summary>
 /// The worker process's main loop: reads <c>execute</c> requests from stdin, runs each cell in one <see cref="ScriptSession"/>,
-/// and answers with outputs on stdout (<see cref="WorkerProtocol"/>). Console output of cells is captured as streams; stdin is empty.
+/// and answers with outputs on stdout (<see cref="WorkerProtocol"/>). Console output of cells is captured as streams; Console.In is
+/// empty unless the request allows stdin (a kernel client), then it asks the parent for each line. Completion and inspection
+/// requests are answered between cells.
 /// </summary>
 public static class WorkerHost
 {

@@ -21,7 +21,7 @@ internal static class KernelEnvironment
     {
         get
         {
-            string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+            string configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
             string dll = Path.Combine(RepositoryRoot, "lib", "Companion.Cli", "bin", configuration, "net10.0", "companion.dll");
             if (!File.Exists(dll)) Assert.Fail($"the companion CLI is not built: {dll}");
             return dll;
