@@ -45,16 +45,18 @@ public static class Phantom
     }
 
     /// <summary>
-    /// A random phantom: a large background ellipse of intensity 1 and <paramref name="count"/> smaller ellipses of
-    /// intensity ±(0.1 … 0.5) inside it, drawn from <paramref name="generator"/>; values clamped to [0, 2].
+    /// A random head-like phantom in the style of Shepp–Logan: a skull (an ellipse of intensity 1 with an inner ellipse of
+    /// −0.8, leaving a bright rim of tissue 0.2) and <paramref name="count"/> small ellipses of intensity ±(0.05 … 0.3) inside,
+    /// drawn from <paramref name="generator"/>; values clamped to [0, 1.5]. Training data for learned reconstruction.
     /// </summary>
     public static Tensor Random(int size, int count = 5, Generator? generator = null)
     {
         var g = generator ?? Generator.Default;
         double U(double lo, double hi) => lo + (hi - lo) * g.NextDouble();
-        var list = new List<Ellipse> { new(1.0, U(0.6, 0.85), U(0.7, 0.9), 0, 0, U(-20, 20)) };
+        double a = U(0.6, 0.75), b = U(0.8, 0.95), phi = U(-15, 15), rim = U(0.03, 0.06);
+        var list = new List<Ellipse> { new(1.0, a, b, 0, 0, phi), new(-0.8, a - rim, b - rim, 0, 0, phi) };
         for (int i = 0; i < count; i++)
-            list.Add(new((g.NextDouble() < 0.5 ? -1 : 1) * U(0.1, 0.5), U(0.05, 0.3), U(0.05, 0.3), U(-0.4, 0.4), U(-0.4, 0.4), U(0, 180)));
-        return Ellipses(size, list).Clamp(0.0, 2.0);
+            list.Add(new((g.NextDouble() < 0.3 ? -1 : 1) * U(0.05, 0.3), U(0.03, 0.25), U(0.03, 0.3), U(-0.35, 0.35), U(-0.5, 0.5), U(0, 180)));
+        return Ellipses(size, list).Clamp(0.0, 1.5);
     }
 }
