@@ -7,6 +7,14 @@ var root = new RootCommand("CourseCompanion notebook tools: run, check and clear
     NotebookVerbs.Check(),
     NotebookVerbs.Clear(),
     ConvertVerb.Create(),
+    IndexVerb.Create(),
     BenchExecutorVerb.Create(),
+    ReleaseVerb.Create(),
+    GenerateSolutionVerb.Create(),
+    ValidateVerb.Create(),
+    AutogradeVerb.Create(),
+    FeedbackVerb.Create(),
+    GradebookVerb.Create(),
+    BenchGradingVerb.Create(),
 };
 return await root.Parse(args).InvokeAsync();
