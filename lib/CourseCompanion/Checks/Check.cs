@@ -30,7 +30,8 @@ public static class Check
         double worstBadness = 1;
         for (int i = 0; i < a.Length; i++)
         {
-            double badness = Math.Abs(a[i] - e[i]) / (tolerance * Math.Max(1, Math.Abs(e[i])));
+            double diff = Math.Abs(a[i] - e[i]);
+            double badness = diff == 0 ? 0 : diff / (tolerance * Math.Max(1, Math.Abs(e[i]))); // tolerance 0 demands exact equality
             if (double.IsNaN(badness)) badness = double.PositiveInfinity;
             if (badness > worstBadness) (worst, worstBadness) = (i, badness);
         }
@@ -45,11 +46,16 @@ public static class Check
         for (int i = 0; i < actual.Count; i++) Close(actual[i], expected[i], tolerance, hint, $"{quantity}[{i}]");
     }
 
-    /// <summary><paramref name="actual"/> equals <paramref name="expected"/> (<see cref="EqualityComparer{T}.Default"/>).</summary>
+    /// <summary><paramref name="actual"/> equals <paramref name="expected"/>; arrays and other sequences compare element by element.</summary>
     public static void Equal<T>(T actual, T expected, string? hint = null, [CallerArgumentExpression(nameof(actual))] string? quantity = null)
     {
-        if (!EqualityComparer<T>.Default.Equals(actual, expected)) Fail(quantity, Format(expected), Format(actual), hint);
+        if (!SameValue(actual, expected)) Fail(quantity, Format(expected), Format(actual), hint);
     }
+
+    private static bool SameValue(object? a, object? b) =>
+        a is System.Collections.IEnumerable x && b is System.Collections.IEnumerable y && a is not string
+            ? x.Cast<object?>().SequenceEqual(y.Cast<object?>(), EqualityComparer<object?>.Default)
+            : Equals(a, b);
 
     /// <summary>The condition holds.</summary>
     public static void True(bool condition, string? hint = null, [CallerArgumentExpression(nameof(condition))] string? quantity = null)
