@@ -7,6 +7,7 @@ var root = new RootCommand("CourseCompanion notebook tools: run, check and clear
     NotebookVerbs.Check(),
     NotebookVerbs.Clear(),
     ConvertVerb.Create(),
+    IndexVerb.Create(),
     BenchExecutorVerb.Create(),
 };
 return await root.Parse(args).InvokeAsync();

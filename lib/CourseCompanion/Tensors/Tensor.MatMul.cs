@@ -25,15 +25,78 @@ public sealed partial class Tensor
         var batch = Shapes.Broadcast(a.ShapeArray[..^2], b.ShapeArray[..^2], "MatMul (batch dimensions)");
         var dtype = DTypeInfo.Promote(a.DType, b.DType);
         if (!dtype.IsFloatingPoint()) throw new ArgumentException($"MatMul: expected floating-point operands, got {a.DType.TorchName()} and {b.DType.TorchName()}.");
-        var x = Elementwise.Operand(a, [.. batch, m, k], dtype);
-        var y = Elementwise.Operand(b, [.. batch, k, n], dtype);
         var result = Empty([.. batch, m, n], dtype);
         int count = Shapes.Product(batch);
-        for (int i = 0; i < count; i++)
+        if (result.NumEl > 0 && k > 0)
         {
-            if (dtype == DType.Float32) MatMulKernel.Multiply(x.ReadOnlySpan<float>().Slice(i * m * k, m * k), y.ReadOnlySpan<float>().Slice(i * k * n, k * n), result.Span<float>().Slice(i * m * n, m * n), m, k, n);
-            else MatMulKernel.Multiply(x.ReadOnlySpan<double>().Slice(i * m * k, m * k), y.ReadOnlySpan<double>().Slice(i * k * n, k * n), result.Span<double>().Slice(i * m * n, m * n), m, k, n);
+            var x = GemmOperand.Of(a, batch, m, k, dtype);
+            var y = GemmOperand.Of(b, batch, k, n, dtype);
+            if (dtype == DType.Float32) Multiply<float>(x, y, result, m, n, k, count);
+            else Multiply<double>(x, y, result, m, n, k, count);
         }
         return Autograd.Record(result, "MatMul", [a, b], g => [g.MatMul(b.MT).SumTo(a.ShapeArray), a.MT.MatMul(g).SumTo(b.ShapeArray)]);
+    }
+
+    /// <summary>
+    /// One GEMM call for the whole batch. When B is shared by every item and the rows of all A items are evenly spaced
+    /// (a stack of matrices times one weight, as in a linear layer on [batch, time, features]) the batch folds into the rows: one big product.
+    /// </summary>
+    private static void Multiply<T>(GemmOperand x, GemmOperand y, Tensor result, int m, int n, int k, int count) where T : unmanaged
+    {
+        var a = BatchedGemm.From<T>(x.Tensor);
+        var b = BatchedGemm.From<T>(y.Tensor);
+        var c = result.Storage<T>().AsSpan();
+        if (count > 1 && y.BatchStride == 0 && !x.Transposed && x.BatchStride == (long)m * x.Ld)
+            BatchedGemm.Run<T>(false, y.Transposed, m * count, n, k, a, x.Ld, 0, b, y.Ld, 0, false, c, n, 0);
+        else
+            BatchedGemm.Run<T>(x.Transposed, y.Transposed, m, n, k, a, x.Ld, x.BatchStride, b, y.Ld, y.BatchStride, false, c, n, (long)m * n, count);
+    }
+
+    /// <summary>
+    /// An operand as GEMM sees it: storage, whether its last two dimensions are stored transposed, the leading dimension,
+    /// and one stride between batch items. A view that fits (a transpose, a slice, a broadcast over the batch) is used
+    /// in place; anything else is copied to a contiguous layout first.
+    /// </summary>
+    private readonly record struct GemmOperand(Tensor Tensor, bool Transposed, int Ld, long BatchStride)
+    {
+        public static GemmOperand Of(Tensor t, int[] batch, int rows, int cols, DType dtype)
+        {
+            var v = t.Detach();
+            if (v.DType != dtype) v = v.To(dtype);
+            if (!Shapes.Equal(v.ShapeArray[..^2], batch)) v = v.Expand([.. batch, rows, cols]);
+            if (TryLayout(v, rows, cols, out var op)) return op;
+            v = v.Contiguous();
+            TryLayout(v, rows, cols, out op);
+            return op;
+        }
+
+        private static bool TryLayout(Tensor v, int rows, int cols, out GemmOperand op)
+        {
+            op = default;
+            int sr = v.StridesArray[^2], sc = v.StridesArray[^1];
+            bool transposed;
+            int ld;
+            if ((cols == 1 || sc == 1) && (rows == 1 || sr >= Math.Max(cols, 1))) (transposed, ld) = (false, rows == 1 ? Math.Max(cols, 1) : sr);
+            else if ((rows == 1 || sr == 1) && (cols == 1 || sc >= Math.Max(rows, 1))) (transposed, ld) = (true, cols == 1 ? Math.Max(rows, 1) : sc);
+            else return false;
+            if (!TryBatchStride(v, out long stride)) return false;
+            op = new GemmOperand(v, transposed, ld, stride);
+            return true;
+        }
+
+        /// <summary>The batch dimensions as one stride: all broadcast (0) or evenly nested (row-major over the batch).</summary>
+        private static bool TryBatchStride(Tensor v, out long stride)
+        {
+            stride = 0;
+            long expected = -1;
+            for (int d = v.Dim - 3; d >= 0; d--)
+            {
+                if (v.ShapeArray[d] == 1) continue;
+                if (expected < 0) stride = v.StridesArray[d];
+                else if (v.StridesArray[d] != expected) return false;
+                expected = (long)v.StridesArray[d] * v.ShapeArray[d];
+            }
+            return true;
+        }
     }
 }
