@@ -9,5 +9,12 @@ var root = new RootCommand("CourseCompanion notebook tools: run, check and clear
     ConvertVerb.Create(),
     IndexVerb.Create(),
     BenchExecutorVerb.Create(),
+    ReleaseVerb.Create(),
+    GenerateSolutionVerb.Create(),
+    ValidateVerb.Create(),
+    AutogradeVerb.Create(),
+    FeedbackVerb.Create(),
+    GradebookVerb.Create(),
+    BenchGradingVerb.Create(),
 };
 return await root.Parse(args).InvokeAsync();

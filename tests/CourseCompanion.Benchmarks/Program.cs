@@ -3,6 +3,7 @@ using CourseCompanion.Benchmarks;
 var verbs = new Dictionary<string, Func<string[], int>>
 {
     ["gemm"] = GemmBenchmark.Run,
+    ["train"] = TrainingBenchmark.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))

@@ -23,7 +23,11 @@ public sealed class NotebookRunner(RunOptions options)
         var displays = new Dictionary<string, JsonObject>();
         int executionCount = 0;
         bool stopped = false;
-        await using var worker = await NotebookWorker.StartAsync(new WorkerOptions(folder, options.MemoryLimitBytes, options.WorkerAssembly), cancellationToken);
+        await using var worker = await NotebookWorker.StartAsync(new WorkerOptions(folder, options.MemoryLimitBytes, options.WorkerAssembly)
+        {
+            Wrapper = options.WorkerWrapper,
+            Environment = options.WorkerEnvironment,
+        }, cancellationToken);
         foreach (var cell in notebook.Cells.Where(c => c.IsCode))
         {
             if (stopped || IsSkipped(cell))
@@ -36,7 +40,8 @@ public sealed class NotebookRunner(RunOptions options)
             executed.Add(cell.Index);
             var remaining = deadline - DateTime.UtcNow;
             bool notebookLimit = remaining < options.CellTimeout;
-            var run = await worker.ExecuteAsync(cell.Source, cell.KernelName, executionCount, e => Store(e, cell, displays),
+            var budget = new OutputBudget(options.MaxOutputLines);
+            var run = await worker.ExecuteAsync(cell.Source, cell.KernelName, executionCount, e => Store(e, cell, displays, budget),
                 notebookLimit ? (remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) : options.CellTimeout, cancellationToken);
             if (run.Status is CellStatus.TimedOut or CellStatus.WorkerLost)
             {
@@ -56,7 +61,7 @@ public sealed class NotebookRunner(RunOptions options)
             else if (run.Status == CellStatus.Failed && !cell.Tags.Contains(RaisesExceptionTag))
             {
                 failures.Add(new CellFailure(cell.Index, cell.Id, run.Error ?? "error"));
-                stopped = true;
+                stopped = !options.ContinueAfterErrors;
             }
             cellFinished?.Invoke(cell);
         }
@@ -71,8 +76,9 @@ public sealed class NotebookRunner(RunOptions options)
         catch (CellMagicException) { return false; }
     }
 
-    private static void Store(CellEvent cellEvent, NotebookCell cell, Dictionary<string, JsonObject> displays)
+    private static void Store(CellEvent cellEvent, NotebookCell cell, Dictionary<string, JsonObject> displays, OutputBudget budget)
     {
+        if (!budget.Admit(cellEvent, cell)) return;
         switch (cellEvent)
         {
             case OutputProduced { Output: var output } when (string?)output["output_type"] == "stream"
@@ -88,6 +94,50 @@ public sealed class NotebookRunner(RunOptions options)
                 target["data"] = updated.Output["data"]!.DeepClone();
                 target["metadata"] = updated.Output["metadata"]!.DeepClone();
                 break;
+        }
+    }
+
+    /// <summary>Counts a cell's output lines against a limit; the output that crosses it is cut and a note says so (nbgrader's LimitOutput).</summary>
+    private sealed class OutputBudget(int? maxLines)
+    {
+        private int _lines;
+        private bool _exhausted;
+
+        public bool Admit(CellEvent cellEvent, NotebookCell cell)
+        {
+            if (maxLines is not int max || cellEvent is not OutputProduced { Output: var output }) return true;
+            if ((string?)output["output_type"] == "error") return true;
+            if (_exhausted) return false;
+            string text = (string?)output["text"] ?? (string?)output["data"]?["text/plain"] ?? "";
+            int lines = Math.Max(1, text.Count(c => c == '\n'));
+            if (_lines + lines <= max)
+            {
+                _lines += lines;
+                return true;
+            }
+            _exhausted = true;
+            if ((string?)output["output_type"] == "stream")
+            {
+                int keep = max - _lines, cut = 0;
+                for (int i = 0; i < keep; i++) cut = text.IndexOf('\n', cut) + 1;
+                output["text"] = text[..cut];
+                Store(cellEvent, cell);
+            }
+            cell.Outputs.Add(new JsonObject
+            {
+                ["name"] = "stderr",
+                ["output_type"] = "stream",
+                ["text"] = $"... output truncated: a cell may print {max} lines\n",
+            });
+            return false;
+        }
+
+        private static void Store(CellEvent cellEvent, NotebookCell cell)
+        {
+            var output = ((OutputProduced)cellEvent).Output;
+            if (cell.Outputs.LastOrDefault() is JsonObject last && (string?)last["output_type"] == "stream" && (string?)last["name"] == (string?)output["name"])
+                last["text"] = (string)last["text"]! + (string)output["text"]!;
+            else cell.Outputs.Add(output);
         }
     }
 }

@@ -34,7 +34,8 @@ public sealed class NotebookWorker : IAsyncDisposable
     {
         string assembly = options.ResolvedWorkerAssembly;
         if (!File.Exists(assembly)) throw new FileNotFoundException($"the notebook worker is missing: {assembly}", assembly);
-        var start = new ProcessStartInfo(DotnetHost())
+        bool wrapped = options.Wrapper is { Count: > 0 };
+        var start = new ProcessStartInfo(wrapped ? options.Wrapper![0] : DotnetHost())
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -44,10 +45,16 @@ public sealed class NotebookWorker : IAsyncDisposable
             StandardErrorEncoding = Encoding.UTF8,
             WorkingDirectory = options.WorkingDirectory,
         };
+        if (wrapped)
+        {
+            foreach (var argument in options.Wrapper!.Skip(1)) start.ArgumentList.Add(argument);
+            start.ArgumentList.Add(DotnetHost());
+        }
         start.ArgumentList.Add(assembly);
         start.ArgumentList.Add(options.WorkingDirectory);
         start.Environment["DOTNET_GCHeapHardLimit"] = options.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in options.Environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var worker = new NotebookWorker(Process.Start(start)!);
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         startup.CancelAfter(TimeSpan.FromSeconds(60));

@@ -14,4 +14,16 @@ public sealed record RunOptions
 
     /// <summary>A worker assembly other than the one beside this library (tests, tools).</summary>
     public string? WorkerAssembly { get; init; }
+
+    /// <summary>Go on after a failing cell, as nbgrader's autograder does (<c>allow_errors</c>); a timeout or a dead worker still stops the run.</summary>
+    public bool ContinueAfterErrors { get; init; }
+
+    /// <summary>Lines of output one cell may store (nbgrader's LimitOutput keeps 1000); later output is dropped with a note. Null: no limit.</summary>
+    public int? MaxOutputLines { get; init; }
+
+    /// <summary>A command the worker is started under (a sandbox such as bubblewrap); null or empty: none.</summary>
+    public IReadOnlyList<string>? WorkerWrapper { get; init; }
+
+    /// <summary>Extra environment variables for the worker process.</summary>
+    public IReadOnlyDictionary<string, string>? WorkerEnvironment { get; init; }
 }

@@ -9,4 +9,10 @@ public sealed record WorkerOptions(string WorkingDirectory, long MemoryLimitByte
     /// <summary>The worker assembly path that will be launched.</summary>
     public string ResolvedWorkerAssembly => WorkerAssembly
         ?? Path.Combine(Path.GetDirectoryName(typeof(WorkerOptions).Assembly.Location)!, "CourseCompanion.Worker.dll");
+
+    /// <summary>A command the worker runs under, e.g. <c>bwrap ... --</c>: the worker's own command line is appended to it.</summary>
+    public IReadOnlyList<string>? Wrapper { get; init; }
+
+    /// <summary>Extra environment variables for the worker process.</summary>
+    public IReadOnlyDictionary<string, string>? Environment { get; init; }
 }
