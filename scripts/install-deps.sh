@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests and notebooks use, when missing (needs root or sudo).
 set -euo pipefail
-packages=(python3-nbformat jupyter-nbconvert python3-jupyter-client dataset-fashion-mnist bubblewrap)
+packages=(python3-nbformat jupyter-nbconvert python3-nbclient python3-jupyter-client dataset-fashion-mnist bubblewrap)
 missing=()
 for p in "${packages[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -16,5 +16,6 @@ var root = new RootCommand("CourseCompanion notebook tools: run, check and clear
     FeedbackVerb.Create(),
     GradebookVerb.Create(),
     BenchGradingVerb.Create(),
+    KernelVerb.Create(),
 };
 return await root.Parse(args).InvokeAsync();

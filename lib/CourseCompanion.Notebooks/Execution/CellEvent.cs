@@ -10,3 +10,6 @@ public sealed record OutputProduced(JsonObject Output, string? DisplayId) : Cell
 
 /// <summary>An earlier display (possibly of an earlier cell) now shows <paramref name="Output"/>.</summary>
 public sealed record DisplayUpdated(string DisplayId, JsonObject Output) : CellEvent;
+
+/// <summary>The cell reads Console.In and waits: answer with <see cref="NotebookWorker.SendInputAsync"/> (only when stdin was allowed).</summary>
+public sealed record InputRequested(string Prompt, bool Password) : CellEvent;

@@ -74,12 +74,20 @@ public sealed class NotebookWorker : IAsyncDisposable
     /// Runs one cell's source; outputs arrive through <paramref name="onEvent"/> as they happen. <paramref name="kernel"/> is the cell's
     /// metadata kernel name (null for C#); <paramref name="executionCount"/> labels a trailing value's <c>execute_result</c>.
     /// </summary>
+    public Task<CellRun> ExecuteAsync(string source, string? kernel, int executionCount, Action<CellEvent> onEvent,
+        TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(source, kernel, executionCount, onEvent, timeout, allowStdin: false, cancellationToken);
+
+    /// <summary>
+    /// As above; with <paramref name="allowStdin"/> a cell's <c>Console.ReadLine</c> raises <see cref="InputRequested"/> and waits for
+    /// <see cref="SendInputAsync"/> (without it, Console.In is empty). Cancelling <paramref name="cancellationToken"/> abandons the
+    /// cell with the worker still running it: call <see cref="Kill"/> after.
+    /// </summary>
     public async Task<CellRun> ExecuteAsync(string source, string? kernel, int executionCount, Action<CellEvent> onEvent,
-        TimeSpan timeout, CancellationToken cancellationToken = default)
+        TimeSpan timeout, bool allowStdin, CancellationToken cancellationToken = default)
     {
         if (!IsAlive) throw new InvalidOperationException("this worker has stopped; start a new one");
-        await _process.StandardInput.WriteLineAsync(WorkerProtocol.Execute(source, kernel, executionCount).ToJsonString());
-        await _process.StandardInput.FlushAsync(cancellationToken);
+        await SendAsync(WorkerProtocol.Execute(source, kernel, executionCount, allowStdin), cancellationToken);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         string? error = null;
@@ -111,10 +119,50 @@ public sealed class NotebookWorker : IAsyncDisposable
                     message.Remove("output");
                     onEvent(new DisplayUpdated((string)message["displayId"]!, updated));
                     break;
+                case "input_request":
+                    onEvent(new InputRequested((string?)message["prompt"] ?? "", (bool?)message["password"] ?? false));
+                    break;
                 case "done":
                     return (bool)message["failed"]! ? new CellRun(CellStatus.Failed, error) : new CellRun(CellStatus.Succeeded, null);
             }
         }
+    }
+
+    /// <summary>Answers an <see cref="InputRequested"/>: the line the cell's Console.ReadLine returns (null: end of input).</summary>
+    public Task SendInputAsync(string? value, CancellationToken cancellationToken = default) =>
+        SendAsync(WorkerProtocol.InputReply(value), cancellationToken);
+
+    /// <summary>Completions at <paramref name="cursor"/> in <paramref name="code"/>, compiled on top of the cells run so far (only between cells).</summary>
+    public async Task<(int Start, int End, IReadOnlyList<string> Matches)> CompleteAsync(string code, int cursor, CancellationToken cancellationToken = default)
+    {
+        var answer = await AskAsync(WorkerProtocol.Complete(code, cursor), "completions", cancellationToken);
+        return ((int)answer["start"]!, (int)answer["end"]!, answer["matches"]!.AsArray().Select(m => (string)m!).ToList());
+    }
+
+    /// <summary>Signature and documentation of the symbol at <paramref name="cursor"/>; null when there is none (only between cells).</summary>
+    public async Task<string?> InspectAsync(string code, int cursor, CancellationToken cancellationToken = default) =>
+        (string?)(await AskAsync(WorkerProtocol.Inspect(code, cursor), "inspection", cancellationToken))["text"];
+
+    /// <summary>Kills the process at once (an interrupted cell that will not stop); its state is gone.</summary>
+    public void Kill() => Stop();
+
+    private async Task<JsonObject> AskAsync(JsonObject request, string answerType, CancellationToken cancellationToken)
+    {
+        if (!IsAlive) throw new InvalidOperationException("this worker has stopped; start a new one");
+        await SendAsync(request, cancellationToken);
+        while (await _messages.Reader.ReadAsync(cancellationToken) is { } message)
+        {
+            // Output of a background task that outlived its cell has no cell to go to now.
+            if ((string?)message["type"] == answerType) return message;
+        }
+        IsAlive = false;
+        throw new InvalidOperationException(await DeathNoticeAsync());
+    }
+
+    private async Task SendAsync(JsonObject message, CancellationToken cancellationToken)
+    {
+        await _process.StandardInput.WriteLineAsync(message.ToJsonString().AsMemory(), cancellationToken);
+        await _process.StandardInput.FlushAsync(cancellationToken);
     }
 
     /// <summary>Closes the worker's input so it exits, and kills it if it does not.</summary>

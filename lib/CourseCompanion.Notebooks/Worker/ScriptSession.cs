@@ -69,6 +69,19 @@ internal sealed class ScriptSession
         return ScriptOutcome.Completed(EndsInValue(next.Script), next.ReturnValue);
     }
 
+    /// <summary>
+    /// Compiles <paramref name="code"/> as the next cell without running it, for completion and inspection. Magic lines become
+    /// spaces of the same length, so offsets in the cell stay valid.
+    /// </summary>
+    public Compilation CompileInContext(string code)
+    {
+        var lines = code.Split('\n').Select(line => line.TrimStart().StartsWith("#!", StringComparison.Ordinal)
+            || line.TrimStart().StartsWith("#r \"nuget:", StringComparison.Ordinal) ? new string(' ', line.Length) : line);
+        code = string.Join('\n', lines);
+        var script = _state is null ? CSharpScript.Create(code, _options, typeof(ScriptGlobals)) : _state.Script.ContinueWith(code, _options);
+        return script.GetCompilation();
+    }
+
     /// <summary>True when the cell ends in an expression without a semicolon whose type is not void (Polyglot then shows it).</summary>
     private static bool EndsInValue(Script script)
     {

@@ -10,7 +10,9 @@ namespace CourseCompanion.Notebooks.Worker;
 
 /// <summary>
 /// The worker process's main loop: reads <c>execute</c> requests from stdin, runs each cell in one <see cref="ScriptSession"/>,
-/// and answers with outputs on stdout (<see cref="WorkerProtocol"/>). Console output of cells is captured as streams; stdin is empty.
+/// and answers with outputs on stdout (<see cref="WorkerProtocol"/>). Console output of cells is captured as streams; Console.In is
+/// empty unless the request allows stdin (a kernel client), then it asks the parent for each line. Completion and inspection
+/// requests are answered between cells.
 /// </summary>
 public static class WorkerHost
 {
@@ -34,7 +36,13 @@ public static class WorkerHost
         var stderr = new StreamCapture("stderr", (name, text) => Send(WorkerProtocol.Output(Outputs.Stream(name, text), null)));
         Console.SetOut(stdout);
         Console.SetError(stderr);
-        Console.SetIn(TextReader.Null);
+        var input = new KernelInput(prompt =>
+        {
+            stdout.Flush();
+            stderr.Flush();
+            Send(WorkerProtocol.InputRequest(prompt, password: false));
+        });
+        Console.SetIn(input);
         DisplayChannel.Updated = (id, value) => Send(WorkerProtocol.Update(id, Outputs.DisplayData(MimeBundle.For(value))));
 
         var session = new ScriptSession(directory);
@@ -46,17 +54,54 @@ public static class WorkerHost
             stderr.Flush();
             Send(WorkerProtocol.Output(Outputs.DisplayData(MimeBundle.For(value)), id));
         };
-        Send(WorkerProtocol.Ready());
-        while (await protocolIn.ReadLineAsync() is { } line)
+        // Input replies must reach a cell blocked in Console.ReadLine, so stdin is read apart from the request loop.
+        var requests = System.Threading.Channels.Channel.CreateUnbounded<JsonObject>();
+        _ = Task.Run(async () =>
         {
-            var request = JsonNode.Parse(line)!.AsObject();
-            var error = await RunCellAsync(session, request, stdout);
-            stdout.Flush();
-            stderr.Flush();
-            if (error is not null) Send(WorkerProtocol.Output(error, null));
-            Send(WorkerProtocol.Done(failed: error is not null));
+            while (await protocolIn.ReadLineAsync() is { } line)
+            {
+                var message = JsonNode.Parse(line)!.AsObject();
+                if ((string?)message["type"] == "input_reply") input.Reply((string?)message["value"]);
+                else await requests.Writer.WriteAsync(message);
+            }
+            input.Complete();
+            requests.Writer.Complete();
+        });
+        Send(WorkerProtocol.Ready());
+        await foreach (var request in requests.Reader.ReadAllAsync())
+        {
+            switch ((string?)request["type"])
+            {
+                case "complete":
+                    Send(Insight(() =>
+                    {
+                        var completion = CodeInsight.Complete(session.CompileInContext((string)request["code"]!), (int)request["cursor"]!);
+                        return WorkerProtocol.Completions(completion.Start, completion.End, completion.Matches);
+                    }, WorkerProtocol.Completions((int)request["cursor"]!, (int)request["cursor"]!, [])));
+                    break;
+                case "inspect":
+                    Send(Insight(() => WorkerProtocol.Inspection(
+                        CodeInsight.Inspect(session.CompileInContext((string)request["code"]!), (int)request["cursor"]!)), WorkerProtocol.Inspection(null)));
+                    break;
+                default:
+                    input.Allowed = (bool?)request["allowStdin"] ?? false;
+                    var error = await RunCellAsync(session, request, stdout);
+                    input.Allowed = false;
+                    stdout.Flush();
+                    stderr.Flush();
+                    if (error is not null) Send(WorkerProtocol.Output(error, null));
+                    Send(WorkerProtocol.Done(failed: error is not null));
+                    break;
+            }
         }
         return 0;
+
+        // Completion and inspection are conveniences: a Roslyn failure gives an empty answer, never a dead worker.
+        static JsonObject Insight(Func<JsonObject> answer, JsonObject empty)
+        {
+            try { return answer(); }
+            catch (Exception e) when (e is not OutOfMemoryException) { return empty; }
+        }
 
         async Task<JsonObject?> RunCellAsync(ScriptSession session, JsonObject request, StreamCapture stdout)
         {
