@@ -13,6 +13,11 @@ awk '/(Passed|Failed)!  -/ { for (i = 1; i <= NF; i++) { if ($i == "Failed:") f 
      END { printf "Unit tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 [ $status -eq 0 ] || exit $status
 
-if compgen -G "notebooks/*.ipynb" >/dev/null; then
-  dotnet build/companion/companion.dll check notebooks
+# Every notebook (chapters and exercise sources) runs without error; the index and syllabus copy are current;
+# exercise releases are current and autograde to full marks (source) and zero (release).
+dotnet build/companion/companion.dll check notebooks
+dotnet build/companion/companion.dll index --check
+if [ -f ../shared/syllabus/syllabus.json ]; then
+  cmp -s ../shared/syllabus/syllabus.json notebooks/syllabus.json || { echo "notebooks/syllabus.json differs from ../shared/syllabus/syllabus.json"; exit 1; }
 fi
+bash scripts/check-exercises.sh

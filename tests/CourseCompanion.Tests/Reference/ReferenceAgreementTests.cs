@@ -6,8 +6,8 @@ namespace CourseCompanion.Tests.Reference;
 
 /// <summary>
 /// The hand-written reference agrees with the autograd library on the same weights: NN.Linear, the tensor
-/// activations, Losses.CrossEntropyLoss and the Optim optimizers. (Conv, pooling, batch norm and LSTM have no
-/// autograd module in main yet.)
+/// activations, Losses.CrossEntropyLoss, the Optim optimizers, and NN.Conv2d, NN.MaxPool2d and NN.BatchNorm2d.
+/// (The LSTM orders its gates differently from NN.LSTM and is checked against PyTorch's instead.)
 /// </summary>
 public sealed class ReferenceAgreementTests
 {
@@ -102,5 +102,68 @@ public sealed class ReferenceAgreementTests
             w = reference.CalculateUpdate(w, g);
             Assert.True(MaxDiff(w, p.Detach()) < 1e-12, $"{name}: reference {w} vs library {p.Detach()}");
         }
+    }
+
+    /// <summary>Output and gradients of an autograd module for one input and upstream gradient (float32).</summary>
+    private static (Tensor Output, Tensor[] Grads) Autograd32(Lib.NN.Module module, Tensor x, Tensor upstream, params Tensor[] parameters)
+    {
+        var x32 = x.Float().Clone().RequiresGrad_();
+        var y = module.Forward(x32);
+        return (y, Autograd.Grad((y * upstream.Float()).Sum(), [x32, .. parameters]));
+    }
+
+    private static void Load(Tensor target, Tensor values)
+    {
+        using (Autograd.NoGrad()) target.Copy_(values);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void ConvAgreesWithConv2dUsingSamePadding(int stride)
+    {
+        var conv = new Conv([stride, stride], [2, 3, 3], 4, new Generator(4));
+        var module = new Lib.NN.Conv2d(2, 4, 3, stride: stride, padding: 1);
+        Load(module.Weight, conv.Weights);
+        Load(module.Bias!, conv.Bias);
+        var x = Tensor.Randn([3, 2, 7, 6], new Generator(5), DType.Float64);
+        var y = conv.Forward(x);
+        var upstream = Tensor.Randn(y.Shape, new Generator(6), DType.Float64);
+        var (expected, grads) = Autograd32(module, x, upstream, module.Weight, module.Bias!);
+        Assert.True(MaxDiff(y, expected) < 1e-4, $"output differs by {MaxDiff(y, expected)}");
+        Assert.True(MaxDiff(conv.Backward(upstream), grads[0]) < 1e-4);
+        Assert.True(MaxDiff(conv.GradientWeights!, grads[1]) < 1e-4);
+        Assert.True(MaxDiff(conv.GradientBias!, grads[2]) < 1e-4);
+    }
+
+    [Fact]
+    public void PoolingAgreesWithMaxPool2d()
+    {
+        var pool = new Pooling([2, 2], [2, 2]);
+        var module = new Lib.NN.MaxPool2d(2);
+        var x = Tensor.Randn([2, 3, 6, 4], new Generator(7), DType.Float64);
+        var y = pool.Forward(x);
+        var upstream = Tensor.Randn(y.Shape, new Generator(8), DType.Float64);
+        var (expected, grads) = Autograd32(module, x, upstream);
+        Assert.True(MaxDiff(y, expected) < 1e-6);
+        Assert.True(MaxDiff(pool.Backward(upstream), grads[0]) < 1e-6);
+    }
+
+    [Fact]
+    public void BatchNormalizationAgreesWithBatchNorm2dInTraining()
+    {
+        var bn = new BatchNormalization(3, epsilon: 1e-5);
+        var module = new Lib.NN.BatchNorm2d(3, eps: 1e-5);
+        bn.Initialize(new Constant(1.5), new Constant(-0.5));
+        Load(module.Weight!, bn.Weights);
+        Load(module.Bias!, bn.Bias);
+        var x = Tensor.Randn([4, 3, 5, 5], new Generator(9), DType.Float64) * 2 + 1;
+        var y = bn.Forward(x);
+        var upstream = Tensor.Randn(y.Shape, new Generator(10), DType.Float64);
+        var (expected, grads) = Autograd32(module, x, upstream, module.Weight!, module.Bias!);
+        Assert.True(MaxDiff(y, expected) < 1e-4, $"output differs by {MaxDiff(y, expected)}");
+        Assert.True(MaxDiff(bn.Backward(upstream), grads[0]) < 1e-4);
+        Assert.True(MaxDiff(bn.GradientWeights!, grads[1]) < 1e-3);
+        Assert.True(MaxDiff(bn.GradientBias!, grads[2]) < 1e-3);
     }
 }
