@@ -4,6 +4,7 @@ var verbs = new Dictionary<string, Func<string[], int>>
 {
     ["gemm"] = GemmBenchmark.Run,
     ["train"] = TrainingBenchmark.Run,
+    ["lenet-fashion"] = LeNetFashion.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
