@@ -35,7 +35,7 @@ public static class Check
             if (double.IsNaN(badness)) badness = double.PositiveInfinity;
             if (badness > worstBadness) (worst, worstBadness) = (i, badness);
         }
-        if (worst >= 0) Fail($"{quantity}[{string.Join(", ", Unravel(worst, actual.ShapeArray))}]", Format(e[worst]), Format(a[worst]), hint, tolerance);
+        if (worst >= 0) Fail($"{quantity}[{string.Join(", ", Shapes.Unravel(worst, actual.ShapeArray))}]", Format(e[worst]), Format(a[worst]), hint, tolerance);
     }
 
     /// <summary>Close for arrays of numbers.</summary>
@@ -86,17 +86,6 @@ public static class Check
     };
 
     private static string FormatShape(int[] shape) => "[" + string.Join(", ", shape) + "]";
-
-    private static int[] Unravel(int flat, int[] shape)
-    {
-        var index = new int[shape.Length];
-        for (int d = shape.Length - 1; d >= 0; d--)
-        {
-            index[d] = shape[d] == 0 ? 0 : flat % shape[d];
-            flat = shape[d] == 0 ? 0 : flat / shape[d];
-        }
-        return index;
-    }
 }
 
 /// <summary>Thrown by <see cref="Check"/> when a graded test fails; the message names quantity, expected, actual and hint.</summary>

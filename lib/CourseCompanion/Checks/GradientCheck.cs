@@ -43,7 +43,7 @@ public static class GradientCheck
                 if (double.IsNaN(badness)) badness = double.PositiveInfinity;
                 if (badness <= worstBadness) continue;
                 worstBadness = badness;
-                worst = new GradientCheckResult(badness <= 1, i, UnravelIndex(j, x[i].ShapeArray), a[j], numeric, diff / Math.Max(scale, 1e-12), tolerance);
+                worst = new GradientCheckResult(badness <= 1, i, Shapes.Unravel(j, x[i].ShapeArray), a[j], numeric, diff / Math.Max(scale, 1e-12), tolerance);
             }
         }
         return worst ?? new GradientCheckResult(true, -1, [], 0, 0, 0, tolerance);
@@ -60,16 +60,5 @@ public static class GradientCheck
     private static double Evaluate(Func<Tensor[], Tensor> f, Tensor[] x, Tensor weights)
     {
         using (Autograd.NoGrad()) return (f(x).Double() * weights).Sum().Item();
-    }
-
-    private static int[] UnravelIndex(int flat, int[] shape)
-    {
-        var index = new int[shape.Length];
-        for (int d = shape.Length - 1; d >= 0; d--)
-        {
-            index[d] = shape[d] == 0 ? 0 : flat % shape[d];
-            flat = shape[d] == 0 ? 0 : flat / shape[d];
-        }
-        return index;
     }
 }

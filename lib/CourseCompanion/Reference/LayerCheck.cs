@@ -207,7 +207,7 @@ public static class LayerCheck
         hints.InsertRange(0, fatal);
         if (!passed && hints.Count == 0)
             hints.Add("no pattern recognised; compare your backward formula with the forward pass entry by entry, starting at the worst entry.");
-        return new LayerCheckResult(what, passed, sum, Math.Max(worst, 0), Unravel(worstAt, shape),
+        return new LayerCheckResult(what, passed, sum, Math.Max(worst, 0), Shapes.Unravel(worstAt, shape),
             analytic.Length > 0 ? analytic[worstAt] : 0, numeric.Length > 0 ? numeric[worstAt] : 0, tolerance, hints);
     }
 
@@ -242,7 +242,7 @@ public static class LayerCheck
             if (rowsOk)
                 yield return "only the last row (the bias) is wrong: the input must be augmented with a column of ONES, so the bias gradient is the error summed over the batch.";
         }
-        yield return $"the worst entry is at [{string.Join(", ", Unravel(worstAt, shape))}]: analytic {a[worstAt]:G6}, numeric {n[worstAt]:G6}.";
+        yield return $"the worst entry is at [{string.Join(", ", Shapes.Unravel(worstAt, shape))}]: analytic {a[worstAt]:G6}, numeric {n[worstAt]:G6}.";
     }
 
     /// <summary>r when a ≈ r·n for every entry (least squares, with a small residual), else null.</summary>
@@ -303,17 +303,6 @@ public static class LayerCheck
         new(what, false, double.PositiveInfinity, double.PositiveInfinity, [], double.NaN, double.NaN, tolerance, [hint]);
 
     private static string Describe(IReadOnlyList<ILayer> layers) => string.Join(" → ", layers.Select(l => l.GetType().Name));
-
-    private static int[] Unravel(int flat, int[] shape)
-    {
-        var index = new int[shape.Length];
-        for (int d = shape.Length - 1; d >= 0; d--)
-        {
-            index[d] = shape[d] == 0 ? 0 : flat % shape[d];
-            flat = shape[d] == 0 ? 0 : flat / shape[d];
-        }
-        return index;
-    }
 
     private static IDisposable DetachOptimizers(IReadOnlyList<ILayer> layers)
     {
