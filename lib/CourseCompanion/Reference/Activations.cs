@@ -29,8 +29,11 @@ public sealed class ReLU : ILayer
     }
 }
 
-/// <summary>Sigmoid σ(x) = 1 / (1 + e^{−x}); backward uses the cached output: σ(1 − σ).</summary>
-public sealed class Sigmoid : ILayer
+/// <summary>
+/// An activation whose derivative is a function of its output y, as sigmoid's σ(1 − σ) and tanh's 1 − tanh²:
+/// forward caches y, backward multiplies the error by f′ written in y.
+/// </summary>
+public abstract class OutputActivation : ILayer
 {
     private Tensor? _output;
 
@@ -43,50 +46,46 @@ public sealed class Sigmoid : ILayer
     /// <summary>The output of the last forward pass (the recurrent layers read it).</summary>
     public Tensor? Activations { get => _output; set => _output = value; }
 
+    /// <summary>f(x).</summary>
+    protected abstract Tensor Apply(Tensor x);
+
+    /// <summary>f′ expressed in the output y = f(x).</summary>
+    protected abstract Tensor DerivativeFromOutput(Tensor y);
+
     /// <inheritdoc/>
     public Tensor Forward(Tensor input)
     {
         using var _ = Autograd.NoGrad();
-        return _output = input.Double().Sigmoid();
+        return _output = Apply(input.Double());
     }
 
     /// <inheritdoc/>
     public Tensor Backward(Tensor error)
     {
         using var _ = Autograd.NoGrad();
-        var y = _output ?? throw new InvalidOperationException("Sigmoid.Backward: call Forward first.");
-        return error.Double() * y * (1 - y);
+        var y = _output ?? throw new InvalidOperationException($"{GetType().Name}.Backward: call Forward first.");
+        return error.Double() * DerivativeFromOutput(y);
     }
 }
 
-/// <summary>tanh; backward uses the cached output: 1 − tanh².</summary>
-public sealed class TanH : ILayer
+/// <summary>Sigmoid σ(x) = 1 / (1 + e^{−x}); backward uses the cached output: σ(1 − σ).</summary>
+public sealed class Sigmoid : OutputActivation
 {
-    private Tensor? _output;
+    /// <inheritdoc/>
+    protected override Tensor Apply(Tensor x) => x.Sigmoid();
 
     /// <inheritdoc/>
-    public bool Trainable => false;
+    protected override Tensor DerivativeFromOutput(Tensor y) => y * (1 - y);
+}
+
+/// <summary>tanh; backward uses the cached output: 1 − tanh².</summary>
+public sealed class TanH : OutputActivation
+{
+    /// <inheritdoc/>
+    protected override Tensor Apply(Tensor x) => x.Tanh();
 
     /// <inheritdoc/>
-    public bool TestingPhase { get; set; }
-
-    /// <summary>The output of the last forward pass (the recurrent layers read it).</summary>
-    public Tensor? Activations { get => _output; set => _output = value; }
-
-    /// <inheritdoc/>
-    public Tensor Forward(Tensor input)
-    {
-        using var _ = Autograd.NoGrad();
-        return _output = input.Double().Tanh();
-    }
-
-    /// <inheritdoc/>
-    public Tensor Backward(Tensor error)
-    {
-        using var _ = Autograd.NoGrad();
-        var y = _output ?? throw new InvalidOperationException("TanH.Backward: call Forward first.");
-        return error.Double() * (1 - y * y);
-    }
+    protected override Tensor DerivativeFromOutput(Tensor y) => 1 - y * y;
 }
 
 /// <summary>
