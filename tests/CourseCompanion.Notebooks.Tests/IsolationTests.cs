@@ -1,4 +1,5 @@
 using CourseCompanion.Notebooks.Execution;
+using CourseCompanion.Notebooks.Grading;
 
 namespace CourseCompanion.Notebooks.Tests;
 
@@ -63,5 +64,21 @@ public class IsolationTests
         Assert.True(nb.Run.Passed, string.Join("; ", nb.Run.Failures));
         Assert.Equal("System.OutOfMemoryException", (string)nb.Output(0, 0)["ename"]!);
         Assert.Equal("alive", (string)nb.Output(1, 0)["data"]!["text/plain"]!);
+    }
+
+    [Fact]
+    public async Task A_sandboxed_worker_outlives_the_thread_that_started_it()
+    {
+        if (!Sandbox.BubblewrapWorks) return; // without bubblewrap there is no parent-death signal to get wrong
+        string folder = Fixture.NewFolder();
+        var isolation = Sandbox.For(SandboxMode.Bubblewrap, folder, hidden: [], readOnly: []);
+        NotebookWorker? worker = null;
+        var starter = new Thread(() => worker = NotebookWorker.StartAsync(new WorkerOptions(folder) { Wrapper = isolation.Wrapper }).GetAwaiter().GetResult());
+        starter.Start();
+        starter.Join();
+        await using var started = worker!;
+        await Task.Delay(500);
+        var run = await started.ExecuteAsync("1 + 1", null, 1, _ => { }, TimeSpan.FromSeconds(30));
+        Assert.Equal(CellStatus.Succeeded, run.Status);
     }
 }
