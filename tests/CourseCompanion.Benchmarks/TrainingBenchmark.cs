@@ -8,17 +8,23 @@ namespace CourseCompanion.Benchmarks;
 /// <summary>
 /// The <c>train</c> verb: milliseconds per training step (forward, cross-entropy, backward, SGD step) for each workload,
 /// beside PyTorch's on the same machine in the same run (train_torch.py, Debian's torch with OpenBLAS), with the ratio.
+/// <c>--only TEXT</c> keeps the workloads whose name contains TEXT, <c>--steps N</c> times N steps, and <c>--no-torch</c>
+/// skips PyTorch (for profiling one workload under dotnet-trace).
 /// </summary>
 internal static class TrainingBenchmark
 {
-    private const int Warmup = 3, Steps = 20;
+    private const int Warmup = 3;
 
     public static int Run(string[] args)
     {
-        var ours = TrainingModels.All().Select(w => (w.Name, Ms: MedianStepMs(w))).ToList();
-        using var torch = SystemPython.RunJson("train_torch.py", [Warmup.ToString(CultureInfo.InvariantCulture), Steps.ToString(CultureInfo.InvariantCulture)]);
+        string only = Option(args, "--only") ?? "";
+        int steps = int.Parse(Option(args, "--steps") ?? "20", CultureInfo.InvariantCulture);
+        var ours = TrainingModels.All().Where(w => w.Name.Contains(only, StringComparison.Ordinal))
+            .Select(w => (w.Name, Ms: MedianStepMs(w, steps))).ToList();
+        using var torch = args.Contains("--no-torch") ? null
+            : SystemPython.RunJson("train_torch.py", [Warmup.ToString(CultureInfo.InvariantCulture), steps.ToString(CultureInfo.InvariantCulture)]);
         var inv = CultureInfo.InvariantCulture;
-        Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}  (median of {Steps} steps after {Warmup} warm-up steps)");
+        Console.WriteLine($"load average: {File.ReadAllText("/proc/loadavg").Split(' ')[0]}  (median of {steps} steps after {Warmup} warm-up steps)");
         Console.WriteLine($"{"workload",-46} {"ours ms",9} {"torch ms",9} {"ratio",7}");
         foreach (var (name, ms) in ours)
         {
@@ -30,12 +36,15 @@ internal static class TrainingBenchmark
         return 0;
     }
 
-    private static double MedianStepMs(TrainingModels.Workload w)
+    private static string? Option(string[] args, string name) =>
+        Array.IndexOf(args, name) is int i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+    private static double MedianStepMs(TrainingModels.Workload w, int steps)
     {
         var loss = new CrossEntropyLoss();
         var optimizer = new Sgd(w.Model.Parameters(), lr: 0.01);
         var times = new List<double>();
-        for (int i = 0; i < Warmup + Steps; i++)
+        for (int i = 0; i < Warmup + steps; i++)
         {
             long start = Stopwatch.GetTimestamp();
             optimizer.ZeroGrad();
