@@ -44,6 +44,13 @@ public static class Autograd
         return output;
     }
 
+    /// <summary>Records a view that picks part of <paramref name="input"/>; <paramref name="viewOf"/> takes the same view of another tensor of its shape.</summary>
+    internal static Tensor RecordView(Tensor output, string name, Tensor input, Func<Tensor, Tensor?[]> backward, Func<Tensor, Tensor> viewOf)
+    {
+        if (ShouldRecord(input)) output.SetGradFn(new GradFn(name, [input], backward, viewOf));
+        return output;
+    }
+
     /// <summary>
     /// Gradients of <paramref name="output"/> with respect to <paramref name="inputs"/> (like <c>torch.autograd.grad</c>),
     /// without changing any <c>.Grad</c>. With <paramref name="createGraph"/> the results are themselves differentiable.
@@ -89,14 +96,19 @@ public static class Autograd
             throw new ArgumentException($"Backward: gradient shape {Shapes.Format(gradOutput.ShapeArray)} differs from output shape {Shapes.Format(root.ShapeArray)}.");
 
         var order = TopologicalOrder(root);
-        var grads = new Dictionary<Tensor, Tensor>(ReferenceEqualityComparer.Instance) { [root] = gradOutput };
+        var grads = new GradientSum(root, gradOutput);
         using var scope = createGraph ? EnableGrad() : NoGrad();
         for (int i = order.Count - 1; i >= 0; i--)
         {
             var t = order[i];
-            if (!grads.Remove(t, out var g)) continue;
+            if (!grads.TryTake(t, out var g)) continue;
             sink(t, g);
             if (t.GradFn is not { } fn) continue;
+            if (!createGraph && fn.ViewOf is { } viewOf)
+            {
+                if (fn.Inputs[0].RequiresGrad) grads.AddToView(fn.Inputs[0], viewOf, g);
+                continue;
+            }
             var inputGrads = fn.Backward(g);
             for (int k = 0; k < fn.Inputs.Length; k++)
             {
@@ -106,7 +118,8 @@ public static class Autograd
 
                 if (!Shapes.Equal(ig.ShapeArray, input.ShapeArray))
                     throw new InvalidOperationException($"Backward of {fn.Name}: gradient shape {Shapes.Format(ig.ShapeArray)} differs from input shape {Shapes.Format(input.ShapeArray)} (a bug in the rule).");
-                grads[input] = grads.TryGetValue(input, out var old) ? old + ig : ig;
+                if (createGraph) grads.AddWithGraph(input, ig);
+                else grads.Add(input, ig);
             }
         }
     }

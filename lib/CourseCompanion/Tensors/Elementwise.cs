@@ -8,7 +8,8 @@ internal delegate void SpanZip<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, Span<T> 
 
 /// <summary>
 /// Runs element-wise kernels over tensors: picks the dtype, makes inputs contiguous, broadcasts binary
-/// operands, and allocates the result. Gradients are recorded by the callers, next to their forward.
+/// operands (without copying them, see <see cref="BroadcastRuns"/>), and allocates the result. Gradients are recorded by
+/// the callers, next to their forward.
 /// </summary>
 internal static class Elementwise
 {
@@ -32,16 +33,29 @@ internal static class Elementwise
         var shape = Shapes.Broadcast(a.ShapeArray, b.ShapeArray, op);
         var dtype = DTypeInfo.Promote(a.DType, b.DType);
         if (!dtype.IsFloatingPoint() && i64 is null) dtype = DType.Float32;
-        var x = Operand(a, shape, dtype);
-        var y = Operand(b, shape, dtype);
+        var x = Expanded(a, shape, dtype);
+        var y = Expanded(b, shape, dtype);
+        if (!BroadcastRuns.Fits(x, y))
+        {
+            x = Expanded(x.IsContiguous ? x : a.Detach().To(dtype).Contiguous(), shape, dtype);
+            y = Expanded(y.IsContiguous ? y : b.Detach().To(dtype).Contiguous(), shape, dtype);
+        }
         var result = Tensor.Empty(shape, dtype);
         switch (dtype)
         {
-            case DType.Float32: f32(x.ReadOnlySpan<float>(), y.ReadOnlySpan<float>(), result.Span<float>()); break;
-            case DType.Float64: f64(x.ReadOnlySpan<double>(), y.ReadOnlySpan<double>(), result.Span<double>()); break;
-            default: i64!(x.ReadOnlySpan<long>(), y.ReadOnlySpan<long>(), result.Span<long>()); break;
+            case DType.Float32: BroadcastRuns.Zip(x, y, result.Span<float>(), f32); break;
+            case DType.Float64: BroadcastRuns.Zip(x, y, result.Span<double>(), f64); break;
+            default: BroadcastRuns.Zip(x, y, result.Span<long>(), i64!); break;
         }
         return result;
+    }
+
+    /// <summary>A detached view of an operand converted to dtype and expanded to the broadcast shape, without copying its layout.</summary>
+    private static Tensor Expanded(Tensor t, int[] shape, DType dtype)
+    {
+        var v = t.Detach();
+        if (v.DType != dtype) v = v.To(dtype);
+        return Shapes.Equal(v.ShapeArray, shape) ? v : v.Expand(shape);
     }
 
     /// <summary>An operand converted to dtype and laid out contiguously in the broadcast shape (a copy only when needed).</summary>

@@ -18,14 +18,14 @@ public sealed partial class Tensor
     public Tensor Sigmoid()
     {
         var result = Elementwise.Map(this, static (x, r) => TensorPrimitives.Sigmoid(x, r), static (x, r) => TensorPrimitives.Sigmoid(x, r));
-        return Autograd.Record(result, "Sigmoid", [this], g => [g * result * (1 - result)]);
+        return Autograd.Record(result, "Sigmoid", [this], g => [Autograd.IsEnabled ? g * result * (1 - result) : ActivationGrads.Sigmoid(g, result)]);
     }
 
     /// <summary>tanh x element-wise; tanh'(x) = 1 − tanh²(x).</summary>
     public Tensor Tanh()
     {
         var result = Elementwise.Map(this, static (x, r) => TensorPrimitives.Tanh(x, r), static (x, r) => TensorPrimitives.Tanh(x, r));
-        return Autograd.Record(result, "Tanh", [this], g => [g * (1 - result.Square())]);
+        return Autograd.Record(result, "Tanh", [this], g => [Autograd.IsEnabled ? g * (1 - result.Square()) : ActivationGrads.Tanh(g, result)]);
     }
 
     /// <summary>ReLU(x) = max(0, x) element-wise (NaN stays NaN); its derivative is 1 for x &gt; 0 and 0 for x &lt; 0 (0 at the kink, as in PyTorch).</summary>
@@ -35,7 +35,7 @@ public sealed partial class Tensor
             static (x, r) => TensorPrimitives.Max(x, 0f, r),
             static (x, r) => TensorPrimitives.Max(x, 0d, r),
             static (x, r) => TensorPrimitives.Max(x, 0L, r));
-        return Autograd.Record(result, "Relu", [this], g => [Where(result.Le(0), 0, g)]);
+        return Autograd.Record(result, "Relu", [this], g => [Autograd.IsEnabled ? Where(result.Le(0), 0, g) : ActivationGrads.Relu(g, result)]);
     }
 
     /// <summary>LeakyReLU(x) = x for x &gt; 0, else αx (α = negativeSlope); the derivative is 1 or α. Built from <see cref="Where(Tensor, Tensor, Tensor)"/>.</summary>

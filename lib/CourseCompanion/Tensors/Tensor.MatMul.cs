@@ -34,7 +34,21 @@ public sealed partial class Tensor
             if (dtype == DType.Float32) Multiply<float>(x, y, result, m, n, k, count);
             else Multiply<double>(x, y, result, m, n, k, count);
         }
-        return Autograd.Record(result, "MatMul", [a, b], g => [g.MatMul(b.MT).SumTo(a.ShapeArray), a.MT.MatMul(g).SumTo(b.ShapeArray)]);
+        return Autograd.Record(result, "MatMul", [a, b], g => [a.RequiresGrad ? g.MatMul(b.MT).SumTo(a.ShapeArray) : null, b.RequiresGrad ? RightGradient(a, b, g) : null]);
+    }
+
+    /// <summary>
+    /// ∂L/∂B = Aᵀ·G. A matrix B shared by a batch of A takes one product over the folded batch instead of a batched product
+    /// and a sum; a B stored transposed (a linear layer's Wᵀ) gets its gradient as the transpose of (Gᵀ·A), so the weight's
+    /// own gradient comes out contiguous.
+    /// </summary>
+    private static Tensor RightGradient(Tensor a, Tensor b, Tensor g)
+    {
+        if (b.Dim != 2) return a.MT.MatMul(g).SumTo(b.ShapeArray);
+        var rowsA = a.Dim == 2 ? a : a.Reshape(-1, a.ShapeArray[^1]);
+        var rowsG = g.Dim == 2 ? g : g.Reshape(-1, g.ShapeArray[^1]);
+        bool storedTransposed = b.StridesArray[0] == 1 && b.StridesArray[1] == b.ShapeArray[0];
+        return storedTransposed ? rowsG.MT.MatMul(rowsA).MT : rowsA.MT.MatMul(rowsG);
     }
 
     /// <summary>

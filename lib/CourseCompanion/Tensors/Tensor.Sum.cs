@@ -14,7 +14,7 @@ public sealed partial class Tensor
     public Tensor Sum(int[]? dims, bool keepDim = false)
     {
         var d = DimReduction.Dims(this, dims, "Sum");
-        var result = DimReduction.Apply(this, d, keepDim,
+        var result = GroupedSum.TrySum(this, d, DimReduction.ReducedShape(ShapeArray, d, keepDim)) ?? DimReduction.Apply(this, d, keepDim,
             static r => TensorPrimitives.Sum(r), static r => TensorPrimitives.Sum(r), static r => TensorPrimitives.Sum(r));
         var shape = ShapeArray;
         return Autograd.Record(result, "Sum", [this], g => [DimReduction.KeepDims(g, d, keepDim).Expand(shape)]);

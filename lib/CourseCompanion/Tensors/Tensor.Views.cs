@@ -92,7 +92,7 @@ public sealed partial class Tensor
         var result = ViewOf(shape, StridesArray, Offset + start * StridesArray[d]);
         var fullShape = ShapeArray;
         var dense = Shapes.ContiguousStrides(fullShape);
-        return Autograd.Record(result, "Narrow", [this], g => [StridedScatter(g, fullShape, dense, start * dense[d])]);
+        return Autograd.RecordView(result, "Narrow", this, g => [StridedScatter(g, fullShape, dense, start * dense[d])], t => t.Narrow(d, start, length));
     }
 
     /// <summary>Every step-th element from start (inclusive) to end (exclusive) along one dimension, without copying; like x[start:end:step].</summary>
@@ -112,7 +112,7 @@ public sealed partial class Tensor
         var dense = Shapes.ContiguousStrides(fullShape);
         var viewStrides = (int[])dense.Clone();
         viewStrides[d] *= step;
-        return Autograd.Record(result, "Slice", [this], g => [StridedScatter(g, fullShape, viewStrides, start * dense[d])]);
+        return Autograd.RecordView(result, "Slice", this, g => [StridedScatter(g, fullShape, viewStrides, start * dense[d])], t => t.Slice(d, start, end, step));
     }
 
     /// <summary>Removes one dimension by picking an index in it, without copying; like x[i] along dim.</summary>
