@@ -63,19 +63,10 @@ public sealed class LSTMCell : Module
 
     /// <summary>
     /// One step given the input's projection W_ih·x + b_ih [N, 4H] (which <see cref="LSTM"/> computes for all time steps at
-    /// once): the lecture's equations above.
+    /// once): the lecture's equations above, their element-wise part computed in one fused pass.
     /// </summary>
-    public static LSTMState Step(Tensor inputProjection, LSTMState state, Tensor weightHh, Tensor? biasHh)
-    {
-        var gates = (inputProjection + Recurrent.Affine(state.H, weightHh, biasHh)).Chunk(4, dim: -1);
-        var i = gates[0].Sigmoid();          // input gate
-        var f = gates[1].Sigmoid();          // forget gate
-        var candidate = gates[2].Tanh();     // C̃
-        var o = gates[3].Sigmoid();          // output gate
-        var c = f * state.C + i * candidate;
-        var h = o * c.Tanh();
-        return new LSTMState(h, c);
-    }
+    public static LSTMState Step(Tensor inputProjection, LSTMState state, Tensor weightHh, Tensor? biasHh) =>
+        LSTMGates.Step(inputProjection + Recurrent.Affine(state.H, weightHh, biasHh), state.C);
 
     /// <inheritdoc/>
     protected override string ExtraRepr() => $"{InputSize}, {HiddenSize}{(BiasIh is null ? ", bias=False" : "")}";

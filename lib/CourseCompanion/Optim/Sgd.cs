@@ -22,6 +22,11 @@ public sealed class Sgd(IEnumerable<Tensor> parameters, double lr, double moment
     private void Apply<T>(int index, Span<T> w, ReadOnlySpan<T> grad) where T : unmanaged, IFloatingPointIeee754<T>
     {
         T lr = T.CreateTruncating(LearningRate), mu = T.CreateTruncating(momentum);
+        if (momentum == 0 && weightDecay == 0)
+        {
+            TensorPrimitives.MultiplyAdd(grad, -lr, w, w); // plain SGD: one pass, no scratch
+            return;
+        }
         var g = State<T>(_scratch, index, w.Length).AsSpan();
         TensorPrimitives.MultiplyAdd(w, T.CreateTruncating(weightDecay), grad, g); // g = ∇ + λw
         if (momentum != 0)
