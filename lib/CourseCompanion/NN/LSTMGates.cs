@@ -20,16 +20,16 @@ internal static class LSTMGates
             return Equations(gates, c);
         var g = gates.Contiguous();
         var cc = c.Contiguous();
-        var activations = Tensor.Empty([rows, 4 * hidden], c.DType);   // σ(i), σ(f), tanh(g), σ(o)
-        var tanhC = Tensor.Empty([rows, hidden], c.DType);
-        var hc = Tensor.Empty([2, .. c.ShapeArray], c.DType);           // h' then C'
+        var activations = Tensor.Uninitialized([rows, 4 * hidden], c.DType);   // σ(i), σ(f), tanh(g), σ(o)
+        var tanhC = Tensor.Uninitialized([rows, hidden], c.DType);
+        var hc = Tensor.Uninitialized([2, .. c.ShapeArray], c.DType);           // h' then C'
         if (c.DType == DType.Float32) Forward<float>(g, cc, activations, tanhC, hc, rows, hidden);
         else Forward<double>(g, cc, activations, tanhC, hc, rows, hidden);
         Autograd.Record(hc, "LSTMGates", [gates, c], grad =>
         {
             if (Autograd.IsEnabled) return DifferentiableBackward(gates, c, grad);
-            var dGates = Tensor.Empty(gates.ShapeArray, c.DType);
-            var dC = Tensor.Empty(c.ShapeArray, c.DType);
+            var dGates = Tensor.Uninitialized(gates.ShapeArray, c.DType);
+            var dC = Tensor.Uninitialized(c.ShapeArray, c.DType);
             var gc = grad.Contiguous();
             if (c.DType == DType.Float32) Backward<float>(gc, cc, activations, tanhC, dGates, dC, rows, hidden);
             else Backward<double>(gc, cc, activations, tanhC, dGates, dC, rows, hidden);

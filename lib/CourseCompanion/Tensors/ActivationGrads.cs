@@ -22,7 +22,7 @@ internal static class ActivationGrads
     {
         var gc = g.Contiguous();
         var yc = y.Contiguous();
-        var result = Tensor.Empty(y.ShapeArray, y.DType);
+        var result = Tensor.Uninitialized(y.ShapeArray, y.DType);
         if (y.DType == DType.Float32) f32(gc.ReadOnlySpan<float>(), yc.ReadOnlySpan<float>(), result.Span<float>());
         else f64(gc.ReadOnlySpan<double>(), yc.ReadOnlySpan<double>(), result.Span<double>());
         return result;

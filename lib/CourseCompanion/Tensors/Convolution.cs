@@ -45,7 +45,7 @@ internal static class Convolution
     public static (T[] Array, int Offset) Columns<T>(ConvShape s, T[] x, int xOffset, T[]? destination = null) where T : unmanaged, INumber<T>
     {
         if (s.IsPointwise && destination is null) return (x, xOffset);
-        var cols = destination ?? new T[(long)s.N * s.Ckk * s.L];
+        var cols = destination ?? GC.AllocateUninitializedArray<T>(checked(s.N * s.Ckk * s.L));
         var g = s.Geometry;
         ForEachImage(s.N, (long)s.Ckk * s.L, n =>
             ConvolutionColumns.Im2Col(g, x.AsSpan(xOffset + n * s.Image, s.Image), cols.AsSpan(n * s.Ckk * s.L, s.Ckk * s.L)));
@@ -79,7 +79,7 @@ internal static class Convolution
     {
         int L = s.L, ckkG = s.Cg * s.Kh * s.Kw;
         if (bias is not null) FillChannels(image, s.N, s.C, s.H * s.W, bias, biasOffset);
-        var cols = s.IsPointwise ? image : new T[(long)s.N * s.Ckk * L];
+        var cols = s.IsPointwise ? image : GC.AllocateUninitializedArray<T>(checked(s.N * s.Ckk * L));
         for (int g = 0; g < s.Groups; g++)
             BatchedGemm.Run<T>(true, false, ckkG, L, s.CoutG,
                 w.AsSpan(wOffset + g * s.CoutG * ckkG), ckkG, 0,

@@ -45,6 +45,15 @@ public static class DTypeInfo
         _ => new bool[length],
     };
 
+    /// <summary>Like <see cref="Allocate"/> but without clearing large arrays first: for results whose every element is written.</summary>
+    internal static Array AllocateUninitialized(DType dtype, int length) => dtype switch
+    {
+        DType.Float32 => GC.AllocateUninitializedArray<float>(length),
+        DType.Float64 => GC.AllocateUninitializedArray<double>(length),
+        DType.Int64 => GC.AllocateUninitializedArray<long>(length),
+        _ => GC.AllocateUninitializedArray<bool>(length),
+    };
+
     internal static DType Of(Type type) =>
         type == typeof(float) ? DType.Float32
         : type == typeof(double) ? DType.Float64

@@ -18,7 +18,7 @@ internal static class Elementwise
     {
         if (!x.DType.IsFloatingPoint()) x = x.Detach().To(DType.Float32);
         x = x.Contiguous();
-        var result = Tensor.Empty(x.ShapeArray, x.DType);
+        var result = Tensor.Uninitialized(x.ShapeArray, x.DType);
         if (x.DType == DType.Float32) f32(x.ReadOnlySpan<float>(), result.Span<float>());
         else f64(x.ReadOnlySpan<double>(), result.Span<double>());
         return result;
@@ -40,7 +40,7 @@ internal static class Elementwise
             x = Expanded(x.IsContiguous ? x : a.Detach().To(dtype).Contiguous(), shape, dtype);
             y = Expanded(y.IsContiguous ? y : b.Detach().To(dtype).Contiguous(), shape, dtype);
         }
-        var result = Tensor.Empty(shape, dtype);
+        var result = Tensor.Uninitialized(shape, dtype);
         switch (dtype)
         {
             case DType.Float32: BroadcastRuns.Zip(x, y, result.Span<float>(), f32); break;

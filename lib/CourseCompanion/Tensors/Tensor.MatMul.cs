@@ -25,7 +25,7 @@ public sealed partial class Tensor
         var batch = Shapes.Broadcast(a.ShapeArray[..^2], b.ShapeArray[..^2], "MatMul (batch dimensions)");
         var dtype = DTypeInfo.Promote(a.DType, b.DType);
         if (!dtype.IsFloatingPoint()) throw new ArgumentException($"MatMul: expected floating-point operands, got {a.DType.TorchName()} and {b.DType.TorchName()}.");
-        var result = Empty([.. batch, m, n], dtype);
+        var result = k > 0 ? Uninitialized([.. batch, m, n], dtype) : Empty([.. batch, m, n], dtype);
         int count = Shapes.Product(batch);
         if (result.NumEl > 0 && k > 0)
         {

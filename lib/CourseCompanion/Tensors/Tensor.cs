@@ -30,6 +30,9 @@ public sealed partial class Tensor
     /// <summary>A new contiguous tensor of zeros (the allocation primitive all operations use).</summary>
     internal static Tensor Empty(int[] shape, DType dtype) => new(DTypeInfo.Allocate(dtype, Shapes.Product(shape)), shape, dtype);
 
+    /// <summary>A contiguous tensor whose elements are garbage until written: only for kernels that write every element.</summary>
+    internal static Tensor Uninitialized(int[] shape, DType dtype) => new(DTypeInfo.AllocateUninitialized(dtype, Shapes.Product(shape)), shape, dtype);
+
     /// <summary>Element type.</summary>
     public DType DType { get; }
 
