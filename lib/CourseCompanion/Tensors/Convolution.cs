@@ -88,17 +88,20 @@ internal static class Convolution
         if (!s.IsPointwise) AddColumns(s, cols, 0, image);
     }
 
+    /// <summary>Partial sums of a weight gradient: a fixed number, so the order of additions does not depend on the core count.</summary>
+    private const int WeightGradientChunks = 4;
+
     /// <summary>dW [Cout, C/groups, kh, kw] = Σ_n gy_n·cols_nᵀ per group; images are split into chunks summed in parallel.</summary>
     public static void WeightGradient<T>(ConvShape s, T[] cols, int colsOffset, T[] gy, int gyOffset, T[] dw)
         where T : unmanaged, INumber<T>
     {
         int L = s.L, ckkG = s.Cg * s.Kh * s.Kw, wSize = s.Cout * ckkG;
         long flops = 2L * s.N * s.Cout * ckkG * L;
-        int chunks = flops < 4_000_000 ? 1 : Math.Min(s.N, Environment.ProcessorCount);
+        int chunks = flops < 4_000_000 ? 1 : Math.Min(s.N, WeightGradientChunks);
         var partial = new T[chunks][];
         partial[0] = dw;
         for (int c = 1; c < chunks; c++) partial[c] = new T[wSize];
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = chunks }, c =>
+        Team.For(chunks, c =>
         {
             for (int n = c * s.N / chunks, first = n; n < (c + 1) * s.N / chunks; n++)
                 for (int g = 0; g < s.Groups; g++)
@@ -120,7 +123,7 @@ internal static class Convolution
     /// <summary>Runs body(n) for n = 0 … count − 1, in parallel when each item is big enough to be worth it.</summary>
     internal static void ForEachImage(int count, long workPerItem, Action<int> body)
     {
-        if (count > 1 && workPerItem * count >= ParallelWork) Parallel.For(0, count, body);
+        if (count > 1 && workPerItem * count >= ParallelWork) Team.For(count, body);
         else for (int n = 0; n < count; n++) body(n);
     }
 }

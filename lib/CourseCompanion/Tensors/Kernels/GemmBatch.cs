@@ -32,7 +32,7 @@ internal static unsafe class GemmBatch
         int threads = Math.Min(config.Threads, batchCount);
         var single = config with { Threads = 1 };
         nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-        Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+        Team.For(threads, t =>
         {
             for (int i = t * batchCount / threads; i < (t + 1) * batchCount / threads; i++)
                 GemmDriver.Run(single, transA, transB, m, n, k, alpha,

@@ -49,8 +49,7 @@ internal static unsafe class GemmDriver
         var (rowParts, colParts) = Split(threads, m, n);
         int rowPanels = (m + GemmIsas.Mr - 1) / GemmIsas.Mr, colPanels = (n + nr - 1) / nr;
         nint pa = (nint)a, pb = (nint)b, pc = (nint)c;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
-        Parallel.For(0, rowParts * colParts, options, part =>
+        Team.For(rowParts * colParts, part =>
         {
             int r = part / colParts, q = part % colParts;
             int i0 = Math.Min(m, r * rowPanels / rowParts * GemmIsas.Mr);
