@@ -27,7 +27,7 @@ public sealed partial class Tensor
         bool training, double momentum, double eps) where T : unmanaged, INumber<T>
     {
         var l = ChannelLayout.Of(input.ShapeArray);
-        ReadOnlyMemory<T> x = Values<T>(Dense(input));
+        ReadOnlyMemory<T> x = Dense(input).Memory<T>();
         double[] mean, variance;
         if (training)
         {
@@ -46,7 +46,7 @@ public sealed partial class Tensor
         var beta = bias is null ? new double[l.Channels] : ChannelValues(bias);
 
         var y = Empty(input.ShapeArray, input.DType);
-        BatchNormKernel.Affine(l, x, Cast<T>(mean), Cast<T>(gamma.Zip(invStd, (g, s) => g * s)), Cast<T>(beta), Values<T>(y));
+        BatchNormKernel.Affine(l, x, Cast<T>(mean), Cast<T>(gamma.Zip(invStd, (g, s) => g * s)), Cast<T>(beta), y.Memory<T>());
         Tensor[] inputs = [input, .. weight is null ? Array.Empty<Tensor>() : [weight], .. bias is null ? Array.Empty<Tensor>() : [bias]];
         return Autograd.Record(y, "BatchNorm", inputs, g => Autograd.IsEnabled
             ? BatchNormComposedBackward(g, input, weight, bias, training ? null : (ChannelTensor(mean, input.DType), ChannelTensor(invStd, input.DType)), eps)
@@ -57,7 +57,7 @@ public sealed partial class Tensor
     private static Tensor?[] BatchNormFusedBackward<T>(Tensor g, ChannelLayout l, ReadOnlyMemory<T> x, double[] mean, double[] invStd,
         double[] gamma, bool training, Tensor input, Tensor? weight, Tensor? bias) where T : unmanaged, INumber<T>
     {
-        ReadOnlyMemory<T> dy = Values<T>(Dense(g));
+        ReadOnlyMemory<T> dy = Dense(g).Memory<T>();
         var (sumDy, sumDyCentered) = (new double[l.Channels], new double[l.Channels]);
         if (training && input.RequiresGrad || weight is { RequiresGrad: true } || bias is { RequiresGrad: true })
             BatchNormKernel.GradientSums(l, dy, x, mean, sumDy, sumDyCentered);
@@ -68,13 +68,13 @@ public sealed partial class Tensor
             dx = Empty(input.ShapeArray, input.DType);
             var k = gamma.Zip(invStd, (w, s) => w * s).ToArray();
             var zeros = new T[l.Channels];
-            if (!training) BatchNormKernel.Affine(l, dy, zeros, Cast<T>(k), zeros, Values<T>(dx));
+            if (!training) BatchNormKernel.Affine(l, dy, zeros, Cast<T>(k), zeros, dx.Memory<T>());
             else
             {
                 int m = l.PerChannel;
                 var p = Enumerable.Range(0, l.Channels).Select(c => -k[c] * invStd[c] * invStd[c] * sumDyCentered[c] / m);
                 var q = Enumerable.Range(0, l.Channels).Select(c => -k[c] * sumDy[c] / m);
-                BatchNormKernel.InputGradient(l, dy, Cast<T>(k), x, Cast<T>(mean), Cast<T>(p), Cast<T>(q), Values<T>(dx));
+                BatchNormKernel.InputGradient(l, dy, Cast<T>(k), x, Cast<T>(mean), Cast<T>(p), Cast<T>(q), dx.Memory<T>());
             }
         }
         var dGamma = weight is null ? Array.Empty<Tensor?>() : [ChannelTensor(sumDyCentered.Zip(invStd, (p, s) => p * s).ToArray(), weight.DType)];
@@ -125,9 +125,6 @@ public sealed partial class Tensor
         if (training && input.NumEl / Math.Max(channels, 1) <= 1)
             throw new ArgumentException($"BatchNorm: expected more than 1 value per channel when training, got input shape {Shapes.Format(input.ShapeArray)}.");
     }
-
-    /// <summary>The elements of a contiguous tensor as memory, which (unlike a span) parallel kernels can capture.</summary>
-    private static Memory<T> Values<T>(Tensor dense) => new((T[])dense.Data, dense.Offset, dense.NumEl);
 
     /// <summary>The values of a per-channel [C] tensor as doubles.</summary>
     private static double[] ChannelValues(Tensor t) => t.Detach().ToArray<double>();
