@@ -22,8 +22,8 @@ public sealed partial class Tensor
         var outShape = new[] { ShapeArray[0], ShapeArray[1], g.OutHeight, g.OutWidth };
         var output = Empty(outShape, DType);
         var argmax = new int[output.NumEl];
-        if (DType == DType.Float32) MaxPool.Forward(g, x.ReadOnlySpan<float>(), output.Span<float>(), argmax);
-        else MaxPool.Forward(g, x.ReadOnlySpan<double>(), output.Span<double>(), argmax);
+        if (DType == DType.Float32) MaxPool.Forward(g, x.Memory<float>(), output.Memory<float>(), argmax);
+        else MaxPool.Forward(g, x.Memory<double>(), output.Memory<double>(), argmax);
         var indices = FromArray(argmax, outShape);
         var inShape = ShapeArray;
         return (Autograd.Record(output, "MaxPool2d", [this], gy => [MaxUnpoolAdd(gy, g, argmax, inShape)]), indices);
@@ -99,8 +99,8 @@ public sealed partial class Tensor
     {
         var gd = Dense(gy);
         var result = Empty(inShape, gy.DType);
-        if (gy.DType == DType.Float32) MaxPool.Backward(g, gd.ReadOnlySpan<float>(), argmax, result.Span<float>());
-        else MaxPool.Backward(g, gd.ReadOnlySpan<double>(), argmax, result.Span<double>());
+        if (gy.DType == DType.Float32) MaxPool.Backward(g, gd.Memory<float>(), argmax, result.Memory<float>());
+        else MaxPool.Backward(g, gd.Memory<double>(), argmax, result.Memory<double>());
         var outShape = gy.ShapeArray;
         return Autograd.Record(result, "MaxPool2dBackward", [gy], h => [ArgmaxGather(h, g, argmax, outShape)]);
     }
@@ -127,8 +127,8 @@ public sealed partial class Tensor
     {
         var xd = Dense(x);
         var output = Empty([x.ShapeArray[0], x.ShapeArray[1], g.OutHeight, g.OutWidth], x.DType);
-        if (x.DType == DType.Float32) AvgPool.Forward(g, xd.ReadOnlySpan<float>(), output.Span<float>(), countIncludePad);
-        else AvgPool.Forward(g, xd.ReadOnlySpan<double>(), output.Span<double>(), countIncludePad);
+        if (x.DType == DType.Float32) AvgPool.Forward(g, xd.Memory<float>(), output.Memory<float>(), countIncludePad);
+        else AvgPool.Forward(g, xd.Memory<double>(), output.Memory<double>(), countIncludePad);
         var inShape = x.ShapeArray;
         return Autograd.Record(output, "AvgPool2d", [x], gy => [AvgPoolSpread(gy, g, countIncludePad, inShape)]);
     }
@@ -138,8 +138,8 @@ public sealed partial class Tensor
     {
         var gd = Dense(gy);
         var result = Empty(inShape, gy.DType);
-        if (gy.DType == DType.Float32) AvgPool.Backward(g, gd.ReadOnlySpan<float>(), result.Span<float>(), countIncludePad);
-        else AvgPool.Backward(g, gd.ReadOnlySpan<double>(), result.Span<double>(), countIncludePad);
+        if (gy.DType == DType.Float32) AvgPool.Backward(g, gd.Memory<float>(), result.Memory<float>(), countIncludePad);
+        else AvgPool.Backward(g, gd.Memory<double>(), result.Memory<double>(), countIncludePad);
         return Autograd.Record(result, "AvgPool2dBackward", [gy], h => [AvgPoolOp(h, g, countIncludePad)]);
     }
 
