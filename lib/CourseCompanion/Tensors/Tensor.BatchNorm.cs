@@ -132,5 +132,6 @@ public sealed partial class Tensor
     /// <summary>A [C] tensor of the given dtype holding per-channel values.</summary>
     private static Tensor ChannelTensor(double[] values, DType dtype) => FromArray(values, values.Length).To(dtype);
 
+    /// <summary>Per-channel values in the kernels' element type.</summary>
     private static T[] Cast<T>(IEnumerable<double> values) where T : INumber<T> => values.Select(v => T.CreateTruncating(v)).ToArray();
 }
