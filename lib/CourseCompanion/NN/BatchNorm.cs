@@ -14,6 +14,7 @@ namespace CourseCompanion.NN;
 /// In evaluation mode (<see cref="Module.Eval"/>) the running estimates replace the batch statistics, so the output of
 /// one sample no longer depends on the rest of the batch. Without running statistics both modes use the batch's.
 /// </para>
+/// <para>The computation is the fused <see cref="Tensor.BatchNorm"/>, PyTorch's <c>F.batch_norm</c>.</para>
 /// </summary>
 public abstract class BatchNorm : Module
 {
@@ -70,38 +71,16 @@ public abstract class BatchNorm : Module
         CheckInput(input);
         if (input.Size(1) != NumFeatures)
             throw new ArgumentException($"{GetType().Name}: expected {NumFeatures} channels in dimension 1, got input shape [{string.Join(", ", input.Shape)}].");
-        int[] dims = [0, .. Enumerable.Range(2, input.Dim - 2)];  // every dimension but the channels
-        int[] channelShape = [1, NumFeatures, .. Enumerable.Repeat(1, input.Dim - 2)];
-
-        Tensor mean, variance;
-        if (Training || RunningMean is null)
+        if (Training && input.NumEl / NumFeatures <= 1)
+            throw new ArgumentException($"{GetType().Name}: expected more than 1 value per channel when training, got input shape [{string.Join(", ", input.Shape)}].");
+        double momentum = 0;
+        if (Training && RunningMean is not null)
         {
-            int n = input.NumEl / NumFeatures;
-            if (Training && n <= 1)
-                throw new ArgumentException($"{GetType().Name}: expected more than 1 value per channel when training, got input shape [{string.Join(", ", input.Shape)}].");
-            mean = input.Mean(dims, keepDim: true);                        // μ_B
-            variance = input.Var(dims, correction: 0, keepDim: true);      // σ²_B, biased
-            if (Training && RunningMean is not null) UpdateRunningStatistics(mean, variance, n);
+            using (Autograd.NoGrad()) NumBatchesTracked!.Add_(Tensor.Scalar(1, DType.Int64));
+            momentum = Momentum ?? 1.0 / NumBatchesTracked.Item();
         }
-        else
-        {
-            mean = RunningMean.Reshape(channelShape);
-            variance = RunningVar!.Reshape(channelShape);
-        }
-        var normalized = (input - mean) / (variance + Eps).Sqrt();         // x̂
-        return Weight is null ? normalized : normalized * Weight.Reshape(channelShape) + Bias!.Reshape(channelShape);
-    }
-
-    private void UpdateRunningStatistics(Tensor mean, Tensor variance, int n)
-    {
-        using (Autograd.NoGrad())
-        {
-            NumBatchesTracked!.Add_(Tensor.Scalar(1, DType.Int64));
-            double m = Momentum ?? 1.0 / NumBatchesTracked.Item();
-            var unbiased = variance.Reshape(NumFeatures) * ((double)n / (n - 1));
-            RunningMean!.Copy_(RunningMean * (1 - m) + mean.Reshape(NumFeatures) * m);
-            RunningVar!.Copy_(RunningVar * (1 - m) + unbiased * m);
-        }
+        // batch statistics (μ_B, σ²_B) in training or without running estimates; the op updates the running estimates in training
+        return Tensor.BatchNorm(input, RunningMean, RunningVar, Weight, Bias, training: Training || RunningMean is null, momentum, Eps);
     }
 
     /// <inheritdoc/>

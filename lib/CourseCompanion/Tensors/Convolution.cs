@@ -38,16 +38,13 @@ internal readonly record struct ConvShape(int N, int C, int H, int W, int Cout, 
 /// </summary>
 internal static class Convolution
 {
-    /// <summary>Work (elements) below which images are processed on the calling thread.</summary>
-    private const long ParallelWork = 1 << 15;
-
     /// <summary>The im2col matrices of all N images, [N, C·kh·kw, L]; for pointwise kernels the input itself.</summary>
     public static (T[] Array, int Offset) Columns<T>(ConvShape s, T[] x, int xOffset, T[]? destination = null) where T : unmanaged, INumber<T>
     {
         if (s.IsPointwise && destination is null) return (x, xOffset);
         var cols = destination ?? GC.AllocateUninitializedArray<T>(checked(s.N * s.Ckk * s.L));
         var g = s.Geometry;
-        ForEachImage(s.N, (long)s.Ckk * s.L, n =>
+        ParallelItems.For(s.N, (long)s.Ckk * s.L, n =>
             ConvolutionColumns.Im2Col(g, x.AsSpan(xOffset + n * s.Image, s.Image), cols.AsSpan(n * s.Ckk * s.L, s.Ckk * s.L)));
         return (cols, 0);
     }
@@ -56,7 +53,7 @@ internal static class Convolution
     public static void AddColumns<T>(ConvShape s, T[] cols, int colsOffset, T[] image) where T : unmanaged, INumber<T>
     {
         var g = s.Geometry;
-        ForEachImage(s.N, (long)s.Ckk * s.L, n =>
+        ParallelItems.For(s.N, (long)s.Ckk * s.L, n =>
             ConvolutionColumns.Col2Im(g, cols.AsSpan(colsOffset + n * s.Ckk * s.L, s.Ckk * s.L), image.AsSpan(n * s.Image, s.Image)));
     }
 
@@ -118,12 +115,5 @@ internal static class Convolution
     {
         for (int i = 0; i < n; i++)
             for (int o = 0; o < channels; o++) target.AsSpan((i * channels + o) * plane, plane).Fill(values[offset + o]);
-    }
-
-    /// <summary>Runs body(n) for n = 0 … count − 1, in parallel when each item is big enough to be worth it.</summary>
-    internal static void ForEachImage(int count, long workPerItem, Action<int> body)
-    {
-        if (count > 1 && workPerItem * count >= ParallelWork) Team.For(count, body);
-        else for (int n = 0; n < count; n++) body(n);
     }
 }

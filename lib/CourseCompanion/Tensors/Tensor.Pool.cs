@@ -17,21 +17,13 @@ public sealed partial class Tensor
             var (o, i) = Unsqueeze(0).MaxPool2dWithIndices(kernelSize, stride, padding, dilation);
             return (o.Squeeze(0), i.Squeeze(0));
         }
-        var g = PoolGeometry(kernelSize, stride ?? kernelSize, padding, dilation ?? 1, "MaxPool2d");
-        var x = Dense(this);
-        var outShape = new[] { ShapeArray[0], ShapeArray[1], g.OutHeight, g.OutWidth };
-        var output = Empty(outShape, DType);
-        var argmax = new int[output.NumEl];
-        if (DType == DType.Float32) MaxPool.Forward(g, x.ReadOnlySpan<float>(), output.Span<float>(), argmax);
-        else MaxPool.Forward(g, x.ReadOnlySpan<double>(), output.Span<double>(), argmax);
-        var indices = FromArray(argmax, outShape);
-        var inShape = ShapeArray;
-        return (Autograd.Record(output, "MaxPool2d", [this], gy => [MaxUnpoolAdd(gy, g, argmax, inShape)]), indices);
+        var (output, argmax) = MaxPoolOp(kernelSize, stride, padding, dilation);
+        return (output, FromArray(argmax, output.ShapeArray));
     }
 
-    /// <summary>2-D max pooling (see <see cref="MaxPool2dWithIndices"/>).</summary>
+    /// <summary>2-D max pooling (see <see cref="MaxPool2dWithIndices"/>), without building the int64 indices.</summary>
     public Tensor MaxPool2d(Pair kernelSize, Pair? stride = null, Pair padding = default, Pair? dilation = null) =>
-        MaxPool2dWithIndices(kernelSize, stride, padding, dilation).Output;
+        Dim == 3 ? Unsqueeze(0).MaxPool2d(kernelSize, stride, padding, dilation).Squeeze(0) : MaxPoolOp(kernelSize, stride, padding, dilation).Output;
 
     /// <summary>1-D max pooling of [N, C, L] (or [C, L]) with indices into L, like <c>F.max_pool1d(..., return_indices=True)</c>.</summary>
     public (Tensor Output, Tensor Indices) MaxPool1dWithIndices(int kernelSize, int? stride = null, int padding = 0, int dilation = 1)
@@ -94,13 +86,26 @@ public sealed partial class Tensor
 
     // ---- recorded primitives ----
 
+    /// <summary>Max pooling of this [N, C, H, W] tensor: the recorded output and each window's argmax within its plane.</summary>
+    private (Tensor Output, int[] Argmax) MaxPoolOp(Pair kernelSize, Pair? stride, Pair padding, Pair? dilation)
+    {
+        var g = PoolGeometry(kernelSize, stride ?? kernelSize, padding, dilation ?? 1, "MaxPool2d");
+        var x = Dense(this);
+        var output = Empty([ShapeArray[0], ShapeArray[1], g.OutHeight, g.OutWidth], DType);
+        var argmax = new int[output.NumEl];
+        if (DType == DType.Float32) MaxPool.Forward(g, x.Memory<float>(), output.Memory<float>(), argmax);
+        else MaxPool.Forward(g, x.Memory<double>(), output.Memory<double>(), argmax);
+        var inShape = ShapeArray;
+        return (Autograd.Record(output, "MaxPool2d", [this], gy => [MaxUnpoolAdd(gy, g, argmax, inShape)]), argmax);
+    }
+
     /// <summary>Zeros of the input shape with each output gradient added at its argmax: the backward of max pooling.</summary>
     private static Tensor MaxUnpoolAdd(Tensor gy, WindowGeometry g, int[] argmax, int[] inShape)
     {
         var gd = Dense(gy);
         var result = Empty(inShape, gy.DType);
-        if (gy.DType == DType.Float32) MaxPool.Backward(g, gd.ReadOnlySpan<float>(), argmax, result.Span<float>());
-        else MaxPool.Backward(g, gd.ReadOnlySpan<double>(), argmax, result.Span<double>());
+        if (gy.DType == DType.Float32) MaxPool.Backward(g, gd.Memory<float>(), argmax, result.Memory<float>());
+        else MaxPool.Backward(g, gd.Memory<double>(), argmax, result.Memory<double>());
         var outShape = gy.ShapeArray;
         return Autograd.Record(result, "MaxPool2dBackward", [gy], h => [ArgmaxGather(h, g, argmax, outShape)]);
     }
@@ -127,8 +132,8 @@ public sealed partial class Tensor
     {
         var xd = Dense(x);
         var output = Empty([x.ShapeArray[0], x.ShapeArray[1], g.OutHeight, g.OutWidth], x.DType);
-        if (x.DType == DType.Float32) AvgPool.Forward(g, xd.ReadOnlySpan<float>(), output.Span<float>(), countIncludePad);
-        else AvgPool.Forward(g, xd.ReadOnlySpan<double>(), output.Span<double>(), countIncludePad);
+        if (x.DType == DType.Float32) AvgPool.Forward(g, xd.Memory<float>(), output.Memory<float>(), countIncludePad);
+        else AvgPool.Forward(g, xd.Memory<double>(), output.Memory<double>(), countIncludePad);
         var inShape = x.ShapeArray;
         return Autograd.Record(output, "AvgPool2d", [x], gy => [AvgPoolSpread(gy, g, countIncludePad, inShape)]);
     }
@@ -138,8 +143,8 @@ public sealed partial class Tensor
     {
         var gd = Dense(gy);
         var result = Empty(inShape, gy.DType);
-        if (gy.DType == DType.Float32) AvgPool.Backward(g, gd.ReadOnlySpan<float>(), result.Span<float>(), countIncludePad);
-        else AvgPool.Backward(g, gd.ReadOnlySpan<double>(), result.Span<double>(), countIncludePad);
+        if (gy.DType == DType.Float32) AvgPool.Backward(g, gd.Memory<float>(), result.Memory<float>(), countIncludePad);
+        else AvgPool.Backward(g, gd.Memory<double>(), result.Memory<double>(), countIncludePad);
         return Autograd.Record(result, "AvgPool2dBackward", [gy], h => [AvgPoolOp(h, g, countIncludePad)]);
     }
 

@@ -112,6 +112,13 @@ public sealed partial class Tensor
 
     internal ReadOnlySpan<T> ReadOnlySpan<T>() where T : unmanaged => Span<T>();
 
+    /// <summary>The flat storage of a contiguous tensor as memory, which (unlike a span) parallel kernels can capture.</summary>
+    internal Memory<T> Memory<T>() where T : unmanaged
+    {
+        System.Diagnostics.Debug.Assert(IsContiguous);
+        return new Memory<T>((T[])Data, Offset, NumEl);
+    }
+
     internal T[] Storage<T>() => (T[])Data;
 
     internal void RequireDType(DType expected, string op)

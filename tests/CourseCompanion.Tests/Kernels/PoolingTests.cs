@@ -68,6 +68,53 @@ public class PoolingTests
         Assert.Throws<ArgumentException>(() => MaxPool.Forward<float>(padded, new float[16], new float[100], new int[100]));
     }
 
+    [Theory]
+    [InlineData(1, 2, 2)]
+    [InlineData(3, 5, 7)]
+    [InlineData(2, 4, 16)]
+    [InlineData(2, 6, 18)]
+    [InlineData(4, 9, 33)]
+    [InlineData(64, 8, 64)] // enough work for the planes to run in parallel
+    public void Float32TwoByTwoPathMatchesTheGeneralLoopWithTiesAndNaN(int planes, int height, int width)
+    {
+        // float32 2×2/stride 2 takes MaxPool2x2 (eight windows at a time, then a scalar tail); float64 takes the general loop
+        var g = new WindowGeometry(planes, height, width, 2, 2, 2, 2);
+        var random = new Random(planes * 1000 + height * 100 + width);
+        var x = Enumerable.Range(0, g.InputSize)
+            .Select(_ => random.Next(12) switch { 0 => double.NaN, 1 => -0.0, 2 => double.NegativeInfinity, 3 => double.PositiveInfinity, int v => v % 3 })
+            .ToArray();
+        int outputs = g.Channels * g.OutHeight * g.OutWidth;
+        var (pairs, pairsArgmax) = (new float[outputs], new int[outputs]);
+        var (general, generalArgmax) = (new double[outputs], new int[outputs]);
+
+        MaxPool.Forward<float>(g, x.Select(v => (float)v).ToArray(), pairs, pairsArgmax);
+        MaxPool.Forward<double>(g, x, general, generalArgmax);
+
+        Assert.Equal(generalArgmax, pairsArgmax);
+        Assert.Equal(general, pairs.Select(v => (double)v));
+    }
+
+    public static TheoryData<double[], double, int> TieAndNaNWindows => new()
+    {
+        { [1, 3, 3, 0], 3, 1 },                    // equal maxima: the first
+        { [-0.0, 0.0, 0.0, -0.0], -0.0, 0 },       // −0 and +0 tie
+        { [1, double.NaN, double.NaN, 2], double.NaN, 2 }, // NaN propagates; the last NaN is the argmax, as PyTorch's CPU kernel
+        { [double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity, double.NegativeInfinity], double.NegativeInfinity, 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(TieAndNaNWindows))]
+    public void MaxPoolPicksTiesAndNaNsAsPyTorch(double[] window, double expected, int expectedArgmax)
+    {
+        var g = new WindowGeometry(1, 2, 2, 2, 2, 2, 2);
+        var (y32, y64, argmax32, argmax64) = (new float[1], new double[1], new int[1], new int[1]);
+        MaxPool.Forward<float>(g, window.Select(v => (float)v).ToArray(), y32, argmax32);
+        MaxPool.Forward<double>(g, window, y64, argmax64);
+        Assert.Equal((expected, expectedArgmax), (y64[0], argmax64[0]));
+        Assert.Equal(((float)expected, expectedArgmax), (y32[0], argmax32[0]));
+        Assert.Equal(double.IsNegative(expected), double.IsNegative(y64[0]));
+    }
+
     /// <summary>
     /// Pools a copy of x padded with <paramref name="fill"/> by listing every window, and routes dy back:
     /// to the first maximum (max) or evenly over the window's real pixels with the pool's divisor (average).

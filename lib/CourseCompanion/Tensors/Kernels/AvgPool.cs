@@ -5,19 +5,20 @@ namespace CourseCompanion.Tensors.Kernels;
 /// <summary>
 /// 2-D average pooling over NCHW planes (pass N·C as <see cref="WindowGeometry.Channels"/>; 1-D is H = 1).
 /// With <c>countIncludePad</c> (PyTorch's default) every window divides by kh·kw, padding counting as zeros;
-/// without it, by the number of real pixels under the window.
+/// without it, by the number of real pixels under the window. Planes run in parallel when there is enough work.
 /// </summary>
 public static class AvgPool
 {
     /// <summary>output = mean over each window.</summary>
-    public static void Forward<T>(WindowGeometry g, ReadOnlySpan<T> input, Span<T> output, bool countIncludePad = true)
+    public static void Forward<T>(WindowGeometry g, ReadOnlyMemory<T> input, Memory<T> output, bool countIncludePad = true)
         where T : unmanaged, INumber<T>
     {
         Check(g, input.Length, output.Length);
         int outH = g.OutHeight, outW = g.OutWidth, plane = g.Height * g.Width;
-        for (int c = 0; c < g.Channels; c++)
+        ParallelItems.For(g.Channels, (long)outH * outW * g.KernelHeight * g.KernelWidth, c =>
         {
-            var x = input.Slice(c * plane, plane);
+            var x = input.Span.Slice(c * plane, plane);
+            var y = output.Span.Slice(c * outH * outW, outH * outW);
             for (int oh = 0; oh < outH; oh++)
             {
                 var (h0, h1) = Rows(g, oh);
@@ -27,33 +28,34 @@ public static class AvgPool
                     T sum = T.Zero;
                     for (int ih = h0; ih < h1; ih++)
                         for (int iw = w0; iw < w1; iw++) sum += x[ih * g.Width + iw];
-                    output[(c * outH + oh) * outW + ow] = sum / Divisor<T>(g, h1 - h0, w1 - w0, countIncludePad);
+                    y[oh * outW + ow] = sum / Divisor<T>(g, h1 - h0, w1 - w0, countIncludePad);
                 }
             }
-        }
+        });
     }
 
     /// <summary>inputGradient += each output gradient spread evenly over its window.</summary>
-    public static void Backward<T>(WindowGeometry g, ReadOnlySpan<T> outputGradient, Span<T> inputGradient, bool countIncludePad = true)
+    public static void Backward<T>(WindowGeometry g, ReadOnlyMemory<T> outputGradient, Memory<T> inputGradient, bool countIncludePad = true)
         where T : unmanaged, INumber<T>
     {
         Check(g, inputGradient.Length, outputGradient.Length);
         int outH = g.OutHeight, outW = g.OutWidth, plane = g.Height * g.Width;
-        for (int c = 0; c < g.Channels; c++)
+        ParallelItems.For(g.Channels, (long)outH * outW * g.KernelHeight * g.KernelWidth, c =>
         {
-            var dx = inputGradient.Slice(c * plane, plane);
+            var dx = inputGradient.Span.Slice(c * plane, plane);
+            var dy = outputGradient.Span.Slice(c * outH * outW, outH * outW);
             for (int oh = 0; oh < outH; oh++)
             {
                 var (h0, h1) = Rows(g, oh);
                 for (int ow = 0; ow < outW; ow++)
                 {
                     var (w0, w1) = Columns(g, ow);
-                    T share = outputGradient[(c * outH + oh) * outW + ow] / Divisor<T>(g, h1 - h0, w1 - w0, countIncludePad);
+                    T share = dy[oh * outW + ow] / Divisor<T>(g, h1 - h0, w1 - w0, countIncludePad);
                     for (int ih = h0; ih < h1; ih++)
                         for (int iw = w0; iw < w1; iw++) dx[ih * g.Width + iw] += share;
                 }
             }
-        }
+        });
     }
 
     /// <summary>Input rows [first, last) under the window of output row <paramref name="oh"/>, clipped to the image.</summary>

@@ -1,57 +1,89 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace CourseCompanion.Tensors.Kernels;
 
 /// <summary>
 /// 2-D max pooling over NCHW planes (pass N·C as <see cref="WindowGeometry.Channels"/>; 1-D is H = 1).
-/// Padding never wins; ties keep the first maximum and NaN propagates, as in PyTorch.
+/// Padding never wins; ties keep the first maximum and NaN propagates (see <see cref="Beats"/>), as in PyTorch.
 /// The argmax of each output is its input's index within the plane (h·W + w), as PyTorch's return_indices.
+/// Planes run in parallel when there is enough work, each whole on one thread; float32 2×2 windows with stride 2
+/// (the common case) take <see cref="MaxPool2x2"/>.
 /// </summary>
 public static class MaxPool
 {
     /// <summary>output = max over each window; <paramref name="argmax"/> records where each maximum came from.</summary>
-    public static void Forward<T>(WindowGeometry g, ReadOnlySpan<T> input, Span<T> output, Span<int> argmax)
+    public static void Forward<T>(WindowGeometry g, ReadOnlyMemory<T> input, Memory<T> output, Memory<int> argmax)
         where T : unmanaged, INumber<T>
     {
         Check(g, input.Length, output.Length, argmax.Length);
-        int outH = g.OutHeight, outW = g.OutWidth, plane = g.Height * g.Width;
-        for (int c = 0; c < g.Channels; c++)
+        int plane = g.Height * g.Width, outPlane = g.OutHeight * g.OutWidth;
+        bool pairs = typeof(T) == typeof(float) && MaxPool2x2.Fits(g);
+        var columnTaps = new (int First, int Last)[g.OutWidth];
+        for (int ow = 0; ow < g.OutWidth; ow++)
+            columnTaps[ow] = WindowGeometry.Taps(ow * g.StrideWidth - g.PadWidth, g.DilationWidth, g.KernelWidth, g.Width);
+        ParallelItems.For(g.Channels, (long)outPlane * g.KernelHeight * g.KernelWidth, c =>
         {
-            var x = input.Slice(c * plane, plane);
-            for (int oh = 0; oh < outH; oh++)
-                for (int ow = 0; ow < outW; ow++)
-                {
-                    int at = -1;
-                    T best = T.Zero;
-                    for (int ki = 0; ki < g.KernelHeight; ki++)
-                    {
-                        int ih = oh * g.StrideHeight - g.PadHeight + ki * g.DilationHeight;
-                        if ((uint)ih >= (uint)g.Height) continue;
-                        for (int kj = 0; kj < g.KernelWidth; kj++)
-                        {
-                            int iw = ow * g.StrideWidth - g.PadWidth + kj * g.DilationWidth;
-                            if ((uint)iw >= (uint)g.Width) continue;
-                            T v = x[ih * g.Width + iw];
-                            if (at < 0 || v > best || T.IsNaN(v) && !T.IsNaN(best)) (best, at) = (v, ih * g.Width + iw);
-                        }
-                    }
-                    int o = (c * outH + oh) * outW + ow;
-                    output[o] = best;
-                    argmax[o] = at;
-                }
-        }
+            var x = input.Span.Slice(c * plane, plane);
+            var y = output.Span.Slice(c * outPlane, outPlane);
+            var at = argmax.Span.Slice(c * outPlane, outPlane);
+            if (pairs) MaxPool2x2.Plane(g.Width, g.OutHeight, g.OutWidth, MemoryMarshal.Cast<T, float>(x), MemoryMarshal.Cast<T, float>(y), at);
+            else Plane(g, columnTaps, x, y, at);
+        });
     }
 
     /// <summary>inputGradient += each output gradient routed to the input that was the maximum.</summary>
-    public static void Backward<T>(WindowGeometry g, ReadOnlySpan<T> outputGradient, ReadOnlySpan<int> argmax, Span<T> inputGradient)
+    public static void Backward<T>(WindowGeometry g, ReadOnlyMemory<T> outputGradient, ReadOnlyMemory<int> argmax, Memory<T> inputGradient)
         where T : unmanaged, INumber<T>
     {
         Check(g, inputGradient.Length, outputGradient.Length, argmax.Length);
         int outPlane = g.OutHeight * g.OutWidth, plane = g.Height * g.Width;
-        for (int c = 0; c < g.Channels; c++)
+        ParallelItems.For(g.Channels, outPlane, c =>
         {
-            var dx = inputGradient.Slice(c * plane, plane);
-            for (int o = c * outPlane; o < (c + 1) * outPlane; o++) dx[argmax[o]] += outputGradient[o];
+            var dx = inputGradient.Span.Slice(c * plane, plane);
+            var dy = outputGradient.Span.Slice(c * outPlane, outPlane);
+            var at = argmax.Span.Slice(c * outPlane, outPlane);
+            for (int o = 0; o < outPlane; o++) dx[at[o]] += dy[o];
+        });
+    }
+
+    /// <summary>
+    /// Whether a tap replaces the maximum so far, scanning the window row by row: it is larger (so ties keep the first),
+    /// or NaN (so NaN propagates and the last NaN is the argmax), the rule of PyTorch's CPU kernel.
+    /// </summary>
+    internal static bool Beats<T>(T value, T best) where T : INumber<T> => value > best || T.IsNaN(value);
+
+    /// <summary>One plane, any window: each window scans only its taps inside the image (rows per output row, columns precomputed).</summary>
+    private static void Plane<T>(WindowGeometry g, (int First, int Last)[] columnTaps, ReadOnlySpan<T> x, Span<T> y, Span<int> argmax)
+        where T : INumber<T>
+    {
+        for (int oh = 0, o = 0; oh < g.OutHeight; oh++)
+        {
+            int top = oh * g.StrideHeight - g.PadHeight;
+            var (firstRow, lastRow) = WindowGeometry.Taps(top, g.DilationHeight, g.KernelHeight, g.Height);
+            for (int ow = 0; ow < g.OutWidth; ow++, o++)
+            {
+                int left = ow * g.StrideWidth - g.PadWidth;
+                var (firstColumn, lastColumn) = columnTaps[ow];
+                int at = -1;
+                T best = T.Zero;
+                if (firstRow < lastRow && firstColumn < lastColumn)
+                {
+                    at = (top + firstRow * g.DilationHeight) * g.Width + left + firstColumn * g.DilationWidth;
+                    best = x[at];
+                    for (int ki = firstRow; ki < lastRow; ki++)
+                    {
+                        int row = (top + ki * g.DilationHeight) * g.Width + left;
+                        for (int kj = firstColumn; kj < lastColumn; kj++)
+                        {
+                            int i = row + kj * g.DilationWidth;
+                            if (Beats(x[i], best)) (best, at) = (x[i], i);
+                        }
+                    }
+                }
+                y[o] = best;
+                argmax[o] = at;
+            }
         }
     }
 

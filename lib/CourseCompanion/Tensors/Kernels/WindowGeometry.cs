@@ -55,4 +55,15 @@ public readonly record struct WindowGeometry(
         int last = size - offset <= 0 ? 0 : (size - offset + stride - 1) / stride;
         return (Math.Min(first, outSize), Math.Clamp(last, Math.Min(first, outSize), outSize));
     }
+
+    /// <summary>
+    /// Kernel taps k in [first, last) along one axis whose input index start + k·dilation lies in [0, size), where start is
+    /// the window's first input index (o·stride − pad): the taps a window has inside the image, so loops need no bounds tests.
+    /// </summary>
+    internal static (int First, int Last) Taps(int start, int dilation, int kernel, int size)
+    {
+        int first = start >= 0 ? 0 : Math.Min((-start + dilation - 1) / dilation, kernel);
+        int last = size - start <= 0 ? 0 : Math.Min((size - start + dilation - 1) / dilation, kernel);
+        return (first, Math.Max(first, last));
+    }
 }
