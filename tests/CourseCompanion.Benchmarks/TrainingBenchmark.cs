@@ -13,7 +13,7 @@ namespace CourseCompanion.Benchmarks;
 /// </summary>
 internal static class TrainingBenchmark
 {
-    private const int Warmup = 3;
+    private const int Warmup = 10;
 
     public static int Run(string[] args)
     {

@@ -81,4 +81,17 @@ public class IsolationTests
         var run = await started.ExecuteAsync("1 + 1", null, 1, _ => { }, TimeSpan.FromSeconds(30));
         Assert.Equal(CellStatus.Succeeded, run.Status);
     }
+
+    [Fact]
+    public async Task A_worker_trains_with_the_training_runtime_settings()
+    {
+        var nb = await ScratchNotebook.RunAsync(
+            "Environment.GetEnvironmentVariable(\"DOTNET_GCgen0size\")",
+            "AppContext.GetData(\"System.GC.LOHThreshold\")?.ToString()",
+            "AppContext.GetData(\"System.Runtime.TieredPGO\")?.ToString()");
+        Assert.True(nb.Run.Passed, string.Join("; ", nb.Run.Failures));
+        Assert.Equal(TrainingProcess.Environment["DOTNET_GCgen0size"], (string)nb.Output(0, 0)["data"]!["text/plain"]!);
+        Assert.Equal("67108864", (string)nb.Output(1, 0)["data"]!["text/plain"]!);
+        Assert.Equal("false", (string)nb.Output(2, 0)["data"]!["text/plain"]!);
+    }
 }

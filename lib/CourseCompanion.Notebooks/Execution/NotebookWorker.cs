@@ -54,6 +54,7 @@ public sealed class NotebookWorker : IAsyncDisposable
         start.ArgumentList.Add(options.WorkingDirectory);
         start.Environment["DOTNET_GCHeapHardLimit"] = options.MemoryLimitBytes.ToString("X", CultureInfo.InvariantCulture);
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in TrainingProcess.Environment) start.Environment[name] = value;
         foreach (var (name, value) in options.Environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var worker = new NotebookWorker(await ProcessLauncher.StartAsync(start));
         using var startup = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

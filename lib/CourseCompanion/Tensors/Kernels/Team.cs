@@ -11,12 +11,12 @@ namespace CourseCompanion.Tensors.Kernels;
 internal static class Team
 {
     /// <summary>How long a helper spins for the next loop before it sleeps.</summary>
-    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5000; // 200 µs
+    private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 1000; // 1 ms
 
     private static readonly int Helpers = Math.Max(0, Environment.ProcessorCount - 1);
     private static readonly object Gate = new();
     private static readonly Lazy<bool> Started = new(StartHelpers);
-    private static int _busy;
+    private static int _busy, _sleepers;
     private static long _generation;
     private static Loop? _current;
 
@@ -35,12 +35,10 @@ internal static class Team
         {
             _ = Started.Value;
             var loop = new Loop(body, count);
-            lock (Gate)
-            {
-                _current = loop;
-                _generation++;
-                Monitor.PulseAll(Gate);
-            }
+            Volatile.Write(ref _current, loop);
+            Interlocked.Increment(ref _generation);   // a full fence: a helper about to sleep sees the new loop, or we see it asleep
+            if (Volatile.Read(ref _sleepers) > 0)
+                lock (Gate) Monitor.PulseAll(Gate);
             loop.Work();
             loop.WaitForAll();
         }
@@ -62,15 +60,19 @@ internal static class Team
         while (true)
         {
             long until = System.Diagnostics.Stopwatch.GetTimestamp() + SpinTicks;
-            while (Volatile.Read(ref _generation) == seen && System.Diagnostics.Stopwatch.GetTimestamp() < until) Thread.SpinWait(20);
-            Loop? loop;
-            lock (Gate)
+            while (Volatile.Read(ref _generation) == seen && System.Diagnostics.Stopwatch.GetTimestamp() < until)
+                Thread.Yield(); // spin, but let a ready thread (the JIT's tier-up worker, the GC) have the core
+            if (Volatile.Read(ref _generation) == seen)
             {
-                while (_generation == seen) Monitor.Wait(Gate);
-                seen = _generation;
-                loop = _current;
+                lock (Gate)
+                {
+                    Interlocked.Increment(ref _sleepers);   // a full fence before the generation is read again
+                    while (Volatile.Read(ref _generation) == seen) Monitor.Wait(Gate);
+                    Interlocked.Decrement(ref _sleepers);
+                }
             }
-            loop?.Work();
+            seen = Volatile.Read(ref _generation);
+            Volatile.Read(ref _current)?.Work();
         }
     }
 
