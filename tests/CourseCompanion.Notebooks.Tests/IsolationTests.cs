@@ -71,11 +71,18 @@ public class IsolationTests
     {
         if (!Sandbox.BubblewrapWorks) return; // without bubblewrap there is no parent-death signal to get wrong
         string folder = Fixture.NewFolder();
-        var isolation = Sandbox.For(SandboxMode.Bubblewrap, folder, hidden: [], readOnly: []);
+        var options = new WorkerOptions(folder);
+        var isolation = Sandbox.For(SandboxMode.Bubblewrap, folder, hidden: [], readOnly: [Path.GetDirectoryName(options.ResolvedWorkerAssembly)!]);
         NotebookWorker? worker = null;
-        var starter = new Thread(() => worker = NotebookWorker.StartAsync(new WorkerOptions(folder) { Wrapper = isolation.Wrapper }).GetAwaiter().GetResult());
+        Exception? failure = null;
+        var starter = new Thread(() =>
+        {
+            try { worker = NotebookWorker.StartAsync(options with { Wrapper = isolation.Wrapper }).GetAwaiter().GetResult(); }
+            catch (Exception e) { failure = e; }
+        });
         starter.Start();
         starter.Join();
+        Assert.Null(failure);
         await using var started = worker!;
         await Task.Delay(500);
         var run = await started.ExecuteAsync("1 + 1", null, 1, _ => { }, TimeSpan.FromSeconds(30));
