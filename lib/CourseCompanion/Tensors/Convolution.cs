@@ -76,13 +76,21 @@ internal static class Convolution
     {
         int L = s.L, ckkG = s.Cg * s.Kh * s.Kw;
         if (bias is not null) FillChannels(image, s.N, s.C, s.H * s.W, bias, biasOffset);
-        var cols = s.IsPointwise ? image : GC.AllocateUninitializedArray<T>(checked(s.N * s.Ckk * L));
-        for (int g = 0; g < s.Groups; g++)
-            BatchedGemm.Run<T>(true, false, ckkG, L, s.CoutG,
-                w.AsSpan(wOffset + g * s.CoutG * ckkG), ckkG, 0,
-                y.AsSpan(yOffset + g * s.CoutG * L), L, (long)s.Cout * L,
-                s.IsPointwise && bias is not null, cols.AsSpan(g * ckkG * L), L, (long)s.Ckk * L, s.N);
-        if (!s.IsPointwise) AddColumns(s, cols, 0, image);
+        // The column matrices live only for this call: a pooled buffer, not megabytes of garbage per backward pass.
+        var cols = s.IsPointwise ? image : System.Buffers.ArrayPool<T>.Shared.Rent(checked(s.N * s.Ckk * L));
+        try
+        {
+            for (int g = 0; g < s.Groups; g++)
+                BatchedGemm.Run<T>(true, false, ckkG, L, s.CoutG,
+                    w.AsSpan(wOffset + g * s.CoutG * ckkG), ckkG, 0,
+                    y.AsSpan(yOffset + g * s.CoutG * L), L, (long)s.Cout * L,
+                    s.IsPointwise && bias is not null, cols.AsSpan(g * ckkG * L), L, (long)s.Ckk * L, s.N);
+            if (!s.IsPointwise) AddColumns(s, cols, 0, image);
+        }
+        finally
+        {
+            if (!s.IsPointwise) System.Buffers.ArrayPool<T>.Shared.Return(cols);
+        }
     }
 
     /// <summary>Partial sums of a weight gradient: a fixed number, so the order of additions does not depend on the core count.</summary>
