@@ -338,11 +338,14 @@ public sealed class JupyterKernel : IAsyncDisposable
             new JsonObject { ["status"] = (string?)content["status"], ["started"] = (string?)request.Header["date"] });
     }
 
+    /// <summary>How long after a failed cell requests still count as queued behind it: a client's back-to-back sends may still be in flight.</summary>
+    private static readonly TimeSpan AbortWindow = TimeSpan.FromMilliseconds(100);
+
     /// <summary>After a failed cell with stop_on_error, execute requests already queued are answered "aborted" (ipykernel's rule).</summary>
     private async Task AbortQueuedAsync(RouterSocket socket)
     {
         var others = new List<JupyterMessage>();
-        while (socket.TryReceive(out var frames))
+        while (await ReceiveWithinAsync(socket, AbortWindow) is { } frames)
         {
             if (Receive(frames, "shell") is not { } queued) continue;
             if (queued.Type != "execute_request") { others.Add(queued); continue; }
@@ -351,6 +354,14 @@ public sealed class JupyterKernel : IAsyncDisposable
             Publish("status", new JsonObject { ["execution_state"] = "idle" }, queued);
         }
         foreach (var other in others) await HandleAsync(socket, other, isControl: false);
+    }
+
+    private static async Task<IReadOnlyList<byte[]>?> ReceiveWithinAsync(RouterSocket socket, TimeSpan window)
+    {
+        if (socket.TryReceive(out var ready)) return ready;
+        using var timeout = new CancellationTokenSource(window);
+        try { return await socket.ReceiveAsync(timeout.Token); }
+        catch (OperationCanceledException) { return null; }
     }
 
     private void Interrupt()
