@@ -13,12 +13,12 @@ namespace CourseCompanion.Benchmarks;
 /// </summary>
 internal static class TrainingBenchmark
 {
-    private const int Warmup = 30;
+    private const int Warmup = 50;
 
     public static int Run(string[] args)
     {
         string only = Option(args, "--only") ?? "";
-        int steps = int.Parse(Option(args, "--steps") ?? "50", CultureInfo.InvariantCulture);
+        int steps = int.Parse(Option(args, "--steps") ?? "100", CultureInfo.InvariantCulture);
         var ours = TrainingModels.All().Where(w => w.Name.Contains(only, StringComparison.Ordinal))
             .Select(w => (w.Name, Times: StepTimesMs(w, steps))).ToList();
         using var torch = args.Contains("--no-torch") ? null
