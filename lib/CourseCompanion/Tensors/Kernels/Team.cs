@@ -20,9 +20,6 @@ internal static class Team
     private static long _generation;
     private static Loop? _current;
 
-    /// <summary>Threads that take part in a loop: the caller and the helpers.</summary>
-    public static int Size => Helpers + 1;
-
     /// <summary>Runs body(0) … body(count − 1), spread over the team; returns when all have finished and rethrows the first exception.</summary>
     public static void For(int count, Action<int> body)
     {
